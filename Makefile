@@ -1,0 +1,50 @@
+# Palette Security docs. `make html` builds the site, `make test` runs every test.
+# The first run creates .venv from requirements.txt (exact pins); it is rebuilt
+# whenever requirements.txt is newer than the last install.
+
+PYTHON      ?= python3
+VENV        ?= .venv
+SOURCEDIR   ?= source
+PARTIALSDIR ?= $(SOURCEDIR)/_partials
+BUILDDIR    ?= _build
+# -W: a warning is a build failure; -n: every reference is checked; -j auto: parallel.
+SPHINXOPTS  ?= -W --keep-going -n -j auto
+PYTEST_ARGS ?=
+
+BIN         := $(VENV)/bin
+STAMP       := $(VENV)/.installed
+SPHINXBUILD := $(BIN)/sphinx-build
+export PARTIALSDIR
+
+.DEFAULT_GOAL := html
+.PHONY: help html livehtml linkcheck test clean clean-venv venv
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 14
+
+$(STAMP): requirements.txt
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+venv: $(STAMP) ## create or update .venv from requirements.txt
+
+html: $(STAMP) ## build the site into $(BUILDDIR)/html (zero warnings allowed)
+	$(SPHINXBUILD) -b html -c . $(SPHINXOPTS) $(SOURCEDIR) $(BUILDDIR)/html
+	@echo "Site built: $(BUILDDIR)/html/index.html"
+
+livehtml: $(STAMP) ## serve the site on http://127.0.0.1:8000 and rebuild on every change
+	$(BIN)/sphinx-autobuild -b html -c . --watch _ext --watch _templates --watch conf.py \
+		--host 127.0.0.1 --port 8000 $(SOURCEDIR) $(BUILDDIR)/livehtml
+
+linkcheck: $(STAMP) ## check external links (needs the network; not part of `make test`)
+	$(SPHINXBUILD) -b linkcheck -c . $(SOURCEDIR) $(BUILDDIR)/linkcheck
+
+test: $(STAMP) ## run every test
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+clean: ## remove build output
+	rm -rf $(BUILDDIR)
+
+clean-venv: ## remove the virtualenv (the next target recreates it)
+	rm -rf $(VENV)

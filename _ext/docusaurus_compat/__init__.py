@@ -1,0 +1,52 @@
+"""Docusaurus-flavoured Markdown for Sphinx: front matter, navigation, links, tags, icons.
+
+Each concern lives in its own module with a ``setup_<concern>(app)``; this
+package's ``setup`` only wires them together.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .links import setup_links
+from .navigation import setup_navigation
+from .page_context import setup_page_context
+from .page_meta import PagesDomain
+from .page_setup import setup_page_setup
+from .parser import setup_parser
+from .routes import setup_routes
+from .sidebar import setup_sidebar
+from .spacers import setup_spacers
+from .tags import setup_tags
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.util.typing import ExtensionMetadata
+
+__version__ = "0.1.0"
+
+# Bump whenever what the extension stores in the environment changes shape, so
+# that an old pickled environment is discarded instead of misread.
+ENV_VERSION = 1
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    """Register every part of the extension."""
+    app.setup_extension("myst_parser")
+    app.add_config_value("docusaurus_icon_aliases", {}, "env", types=frozenset({dict}))
+    app.add_domain(PagesDomain)
+    setup_parser(app)
+    setup_page_setup(app)
+    setup_navigation(app)
+    setup_routes(app)
+    setup_links(app)
+    setup_sidebar(app)
+    setup_tags(app)
+    setup_page_context(app)
+    setup_spacers(app)
+    return {
+        "version": __version__,
+        "env_version": ENV_VERSION,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

@@ -1,0 +1,132 @@
+"""Docusaurus links as real cross-references.
+
+MyST resolves relative links to existing ``.md`` files itself (``doc`` refs,
+anchors checked against the target's heading slugs). What it cannot resolve
+are the forms Docusaurus authors use most: site paths (``/security/lifecycle``,
+``/security/lifecycle/#anchor``) and extensionless relative paths
+(``product-architecture``). This post-transform runs just before MyST's
+resolver (priority 9) and rewrites those into ``doc`` references when a page
+answers to them. Otherwise the link goes to the main docs site
+(``docusaurus_site_url``), quietly, unless the path lies under one of
+``docusaurus_owned_paths``: then the page is missing here, which is a warning.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from .routes import RouteTable, default_route, route_table
+from .warning_types import DocusaurusWarning, warn
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+_SOURCE_SUFFIX = re.compile(r"\.mdx?$", re.IGNORECASE)
+
+
+def split_target(target: str) -> tuple[str, str | None]:
+    """``"/a/b/#x"`` -> ``("/a/b/", "x")``."""
+    path, _, fragment = target.partition("#")
+    path = path.split("?", 1)[0]
+    return unquote(path), (unquote(fragment) or None)
+
+
+def site_path(docname: str, path: str, root_doc: str) -> str:
+    """The absolute site path (``/a/b``) a link written in ``docname`` points at.
+
+    Relative paths are taken from the page's folder, as Docusaurus does for
+    file links; ``.md``/``.mdx`` suffixes and index file names are dropped.
+    """
+    if not path.startswith("/"):
+        folder = posixpath.dirname(docname)
+        path = "/" + posixpath.join(folder, path)
+    normal = posixpath.normpath(path)
+    normal = _SOURCE_SUFFIX.sub("", normal)
+    route = default_route(normal.strip("/"), root_doc="") if normal.strip("/") else ""
+    return "/" + route.rstrip("/")
+
+
+def find_page(env: BuildEnvironment, table: RouteTable, docname: str, path: str) -> str | None:
+    """The document a site or relative path names, or None."""
+    absolute = site_path(docname, path, env.config.root_doc)
+    found = table.find(absolute)
+    if found is not None:
+        return found
+    # Not a URL: maybe a document path (a page whose slug moved it elsewhere).
+    candidate = _SOURCE_SUFFIX.sub("", posixpath.normpath(absolute).strip("/"))
+    for name in (candidate, f"{candidate}/index", f"{candidate}/{candidate.rsplit('/', 1)[-1]}"):
+        if name in env.all_docs:
+            return name
+    return None
+
+
+def is_owned(path: str, owned: list[str]) -> bool:
+    """Whether a site path lies under one of the paths this project owns."""
+    normal = path.rstrip("/") + "/"
+    return any(normal.startswith(prefix.rstrip("/") + "/") for prefix in owned)
+
+
+class ResolveDocusaurusLinks(SphinxPostTransform):
+    """Turn site paths and extensionless links into document references."""
+
+    default_priority = 8  # before MyST's resolver (9) and Sphinx's (10)
+
+    def run(self, **kwargs: Any) -> None:
+        table = route_table(self.env)
+        for node in list(self.document.findall(addnodes.pending_xref)):
+            if node.get("reftype") != "myst" or node.get("refdomain") is not None:
+                continue
+            target: str = node["reftarget"]
+            if not target or target.startswith("#") or _SCHEME.match(target):
+                continue
+            self._resolve(node, target, table)
+
+    def _resolve(self, node: addnodes.pending_xref, target: str, table: RouteTable) -> None:
+        refdoc = node.get("refdoc", self.env.docname)
+        path, fragment = split_target(target)
+        docname = find_page(self.env, table, refdoc, path)
+        if docname is not None:
+            node["refdomain"] = "doc"
+            node["reftarget"] = docname
+            node["reftargetid"] = fragment
+            return
+        absolute = site_path(refdoc, path, self.config.root_doc)
+        if is_owned(absolute, self.config.docusaurus_owned_paths):
+            warn(
+                f"link target '{target}' is not a page of this site (no page is served at "
+                f"'{absolute}/'): correct the path, or add the page",
+                DocusaurusWarning.LINK_MISSING,
+                location=node,
+            )
+            node.replace_self(node[0].deepcopy() if node.children else nodes.Text(target))
+            return
+        url = self.config.docusaurus_site_url.rstrip("/") + absolute
+        if fragment:
+            url += "#" + fragment
+        reference = nodes.reference("", "", internal=False, refuri=url)
+        reference["classes"].append("docusaurus-external")
+        if node.children:
+            reference.extend(child.deepcopy() for child in node.children)
+        else:
+            reference.append(nodes.Text(target))
+        node.replace_self(reference)
+
+
+def setup_links(app: Sphinx) -> None:
+    """Register the link resolver and its settings."""
+    app.add_config_value(
+        "docusaurus_site_url", "https://docs.spectrocloud.com", "env", types=frozenset({str})
+    )
+    app.add_config_value(
+        "docusaurus_owned_paths", ["/security/"], "env", types=frozenset({list, tuple})
+    )
+    app.add_post_transform(ResolveDocusaurusLinks)

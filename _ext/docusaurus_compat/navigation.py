@@ -1,0 +1,229 @@
+"""Folder navigation without hand-written toctrees, as Docusaurus autogenerates it.
+
+Each folder's pages sit under the folder's index page, ordered by
+``sidebar_position`` (missing positions last; ties by label). The order is
+decided before reading: at ``env-get-outdated`` the front matter of every
+document about to be read is scanned (only its ``---`` block), the rest comes
+from the previous build, and the resulting *plan* says which children each
+index page lists. A read-time transform then inserts a hidden toctree into
+each index page, so Sphinx's own machinery (relations, prev/next, LaTeX, the
+sidebar) sees a normal toctree. An index page is re-read whenever its planned
+children change; every page is rewritten when anything the sidebar shows
+changes (sphinx-doc/sphinx#5506).
+
+Drafts (``draft: true``) are left out of the build unless
+``docusaurus_show_drafts`` is on; ``unlisted`` pages are built but are not in
+the navigation.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.transforms import SphinxTransform
+
+from .frontmatter import find_front_matter, parse_front_matter
+from .page_meta import PageMeta, pages_of
+from .routes import INDEX_NAMES, folder_of, route_table
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+MARKDOWN_SUFFIXES = (".md", ".mdx")
+
+
+@dataclasses.dataclass(frozen=True)
+class NavFields:
+    """The front-matter values that decide a page's place in the navigation."""
+
+    label: str | None = None
+    position: float | None = None
+    draft: bool = False
+    unlisted: bool = False
+
+
+def scan_nav_fields(env: BuildEnvironment, docname: str) -> NavFields:
+    """Read only the front matter of ``docname`` (quietly: the parser reports problems)."""
+    path = env.doc2path(docname)
+    if path.suffix not in MARKDOWN_SUFFIXES:
+        return NavFields()
+    try:
+        source = path.read_text(encoding="utf-8-sig", errors="replace")
+    except OSError:
+        return NavFields()
+    block = find_front_matter(source)
+    if block is None or not hasattr(block, "yaml"):
+        return NavFields()
+    meta = PageMeta.from_values(parse_front_matter(block).values, {})
+    return NavFields(meta.label, meta.sidebar_position, meta.draft, meta.unlisted)
+
+
+def folder_indexes(docnames: set[str], root_doc: str) -> dict[str, str]:
+    """folder -> its index document (``index`` before ``README`` before ``<folder>``)."""
+    indexes: dict[str, str] = {"": root_doc} if root_doc in docnames else {}
+    candidates: dict[str, tuple[int, str]] = {}
+    for docname in docnames:
+        if docname == root_doc:
+            continue
+        folder = folder_of(docname)
+        last = docname.rsplit("/", 1)[-1].lower()
+        if last in INDEX_NAMES:
+            rank = INDEX_NAMES.index(last)
+        elif folder and last == folder.rsplit("/", 1)[-1].lower():
+            rank = len(INDEX_NAMES)
+        else:
+            continue
+        if folder not in candidates or rank < candidates[folder][0]:
+            candidates[folder] = (rank, docname)
+    for folder, (_, docname) in candidates.items():
+        indexes.setdefault(folder, docname)
+    return indexes
+
+
+def sort_key(docname: str, fields: NavFields) -> tuple[Any, ...]:
+    """Docusaurus order: by position (missing last), then by label."""
+    label = fields.label or docname.rsplit("/", 1)[-1]
+    position = fields.position
+    return (position is None, position or 0, label.casefold(), docname)
+
+
+def compute_plan(
+    docnames: set[str], fields: dict[str, NavFields], root_doc: str
+) -> dict[str, list[str]]:
+    """index document -> the documents it lists, in sidebar order."""
+    indexes = folder_indexes(docnames, root_doc)
+    index_docs = set(indexes.values())
+    plan: dict[str, list[str]] = {}
+    for docname in docnames:
+        if docname == root_doc:
+            continue
+        info = fields.get(docname, NavFields())
+        if info.draft or info.unlisted:
+            continue
+        folder = folder_of(docname)
+        if docname in index_docs:
+            folder = folder_of(folder) if folder else None
+            if folder is None:
+                continue
+        # A folder without an index page hands its pages to the nearest ancestor that has one.
+        while folder not in indexes and folder:
+            folder = folder_of(folder)
+        parent = indexes.get(folder)
+        if parent is None or parent == docname:
+            continue
+        plan.setdefault(parent, []).append(docname)
+    for children in plan.values():
+        children.sort(key=lambda doc: sort_key(doc, fields.get(doc, NavFields())))
+    return plan
+
+
+def _plan_navigation(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    """Scan the front matter of the documents to read and re-plan the folder toctrees."""
+    fields: dict[str, NavFields] = getattr(env, "docusaurus_nav_fields", {})
+    for docname in removed:
+        fields.pop(docname, None)
+    for docname in added | changed:
+        fields[docname] = scan_nav_fields(env, docname)
+
+    if not app.config.docusaurus_show_drafts:
+        drafts = {doc for doc in env.found_docs if fields.get(doc, NavFields()).draft}
+        for docname in drafts:
+            env.project.docnames.discard(docname)
+            added.discard(docname)
+            changed.discard(docname)
+            if docname in env.all_docs:
+                removed.add(docname)
+    for docname in list(fields):
+        if docname not in env.found_docs:
+            del fields[docname]
+    env.docusaurus_nav_fields = fields
+
+    old_plan: dict[str, list[str]] = getattr(env, "docusaurus_nav_plan", {})
+    new_plan = compute_plan(set(env.found_docs), fields, app.config.root_doc)
+    env.docusaurus_nav_plan = new_plan
+    return [
+        docname
+        for docname in sorted(set(old_plan) | set(new_plan))
+        if old_plan.get(docname) != new_plan.get(docname)
+    ]
+
+
+class InsertFolderToctree(SphinxTransform):
+    """Add a hidden toctree listing the planned children to a folder's index page."""
+
+    # before DoctreeReadEvent (880): the collectors must see the toctree
+    default_priority = 800
+
+    def apply(self, **kwargs: Any) -> None:
+        plan: dict[str, list[str]] = getattr(self.env, "docusaurus_nav_plan", {})
+        children = plan.get(self.env.docname)
+        if not children:
+            return
+        listed = {
+            ref
+            for toctree in self.document.findall(addnodes.toctree)
+            for _title, ref in toctree["entries"]
+        }
+        children = [doc for doc in children if doc not in listed]
+        if not children:
+            return
+        toctree = addnodes.toctree()
+        toctree["parent"] = self.env.docname
+        toctree["entries"] = [(None, doc) for doc in children]
+        toctree["includefiles"] = list(children)
+        toctree["maxdepth"] = -1
+        toctree["caption"] = None
+        toctree["glob"] = False
+        toctree["hidden"] = True
+        toctree["includehidden"] = False
+        toctree["numbered"] = 0
+        toctree["titlesonly"] = False
+        toctree["rawentries"] = []
+        toctree.source = self.document.get("source")
+        wrapper = nodes.compound(classes=["toctree-wrapper"])
+        wrapper.append(toctree)
+        sections = [child for child in self.document.children if isinstance(child, nodes.section)]
+        (sections[0] if sections else self.document).append(wrapper)
+
+
+def nav_signature(env: BuildEnvironment) -> str:
+    """A digest of everything every page's navigation shows."""
+    pages = pages_of(env)
+    digest = hashlib.sha256()
+    for docname in sorted(env.all_docs):
+        meta = pages.get(docname) or PageMeta()
+        title = env.titles.get(docname)
+        digest.update(repr((
+            docname,
+            title.astext() if title is not None else None,
+            meta.label, meta.icon, meta.sidebar_position, meta.pagination_label,
+            meta.pagination_prev, meta.pagination_next, meta.unlisted,
+            env.toctree_includes.get(docname),
+        )).encode())
+    digest.update(repr(sorted(route_table(env).routes.items())).encode())
+    return digest.hexdigest()
+
+
+def _rewrite_all_when_navigation_changes(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    signature = nav_signature(env)
+    previous = getattr(env, "docusaurus_nav_signature", None)
+    env.docusaurus_nav_signature = signature
+    if previous is not None and previous != signature:
+        return sorted(env.all_docs)
+    return []
+
+
+def setup_navigation(app: Sphinx) -> None:
+    """Plan folder toctrees before reading and keep every page's navigation current."""
+    app.add_config_value("docusaurus_show_drafts", False, "env", types=frozenset({bool}))
+    app.connect("env-get-outdated", _plan_navigation)
+    app.add_transform(InsertFolderToctree)
+    app.connect("env-updated", _rewrite_all_when_navigation_changes, priority=600)
+

@@ -1,0 +1,134 @@
+"""Typed per-page metadata from front matter, kept in a Sphinx domain.
+
+The parser stores one :class:`PageMeta` per document at read time; everything
+later (titles, navigation, links, templates) reads it from here. A domain gives
+us ``clear_doc``/``merge_domaindata``, so incremental and parallel reads keep
+the data right.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from sphinx.domains import Domain
+
+if TYPE_CHECKING:
+    from sphinx.environment import BuildEnvironment
+
+UNSET: Any = "__unset__"
+"""Marks ``pagination_*``/``custom_edit_url`` left out (``None`` means switched off)."""
+
+
+@dataclasses.dataclass
+class PageMeta:
+    """What one page's front matter says, after checking."""
+
+    title: str | None = None
+    meta_title: str | None = None
+    description: str | None = None
+    keywords: list[str] = dataclasses.field(default_factory=list)
+    image: str | None = None
+    sidebar_label: str | None = None
+    sidebar_position: float | None = None
+    icon: str | None = None
+    hide_toc: bool = False
+    toc_min_level: int | None = None
+    toc_max_level: int | None = None
+    full_width: bool = False
+    tags: list[str] = dataclasses.field(default_factory=list)
+    hide_title: bool = False
+    draft: bool = False
+    unlisted: bool = False
+    slug: str | None = None
+    doc_id: str | None = None
+    pagination_label: str | None = None
+    pagination_prev: str | None = UNSET
+    pagination_next: str | None = UNSET
+    custom_edit_url: str | None = UNSET
+    partial_category: str | None = None
+    partial_name: str | None = None
+    key_lines: dict[str, int] = dataclasses.field(default_factory=dict)
+
+    @property
+    def label(self) -> str | None:
+        """The sidebar label: ``sidebar_label``, else ``title``."""
+        return self.sidebar_label or self.title
+
+    @classmethod
+    def from_values(cls, values: dict[str, Any], key_lines: dict[str, int]) -> PageMeta:
+        """Map checked front-matter values (both vocabularies) onto fields."""
+        custom = values.get("sidebar_custom_props") or {}
+        icon = values.get("icon")
+        if icon is None and isinstance(custom.get("icon"), str):
+            icon = custom["icon"]
+        return cls(
+            title=values.get("title"),
+            meta_title=values.get("metaTitle"),
+            description=values.get("description") or values.get("metaDescription"),
+            keywords=values.get("keywords", []),
+            image=values.get("image"),
+            sidebar_label=values.get("sidebar_label"),
+            sidebar_position=values.get("sidebar_position"),
+            icon=(icon or "").strip() or None,
+            hide_toc=bool(values.get("hide_table_of_contents", values.get("hideToC", False))),
+            toc_min_level=values.get("toc_min_heading_level"),
+            toc_max_level=values.get("toc_max_heading_level"),
+            full_width=bool(values.get("fullWidth", False)),
+            tags=_unique(values.get("tags", [])),
+            hide_title=bool(values.get("hide_title", False)),
+            draft=bool(values.get("draft", False)),
+            unlisted=bool(values.get("unlisted", False)),
+            slug=values.get("slug"),
+            doc_id=values.get("id"),
+            pagination_label=values.get("pagination_label"),
+            pagination_prev=values.get("pagination_prev", UNSET),
+            pagination_next=values.get("pagination_next", UNSET),
+            custom_edit_url=values.get("custom_edit_url", UNSET),
+            partial_category=values.get("partial_category"),
+            partial_name=values.get("partial_name"),
+            key_lines=dict(key_lines),
+        )
+        return meta
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    seen: dict[str, None] = {}
+    for item in items:
+        seen.setdefault(item, None)
+    return list(seen)
+
+
+class PagesDomain(Domain):
+    """Holds :class:`PageMeta` for every document (``data["pages"]``)."""
+
+    name = "docusaurus"
+    label = "Docusaurus front matter"
+    initial_data: dict[str, Any] = {"pages": {}}
+    data_version = 1
+
+    @property
+    def pages(self) -> dict[str, PageMeta]:
+        return self.data.setdefault("pages", {})
+
+    def clear_doc(self, docname: str) -> None:
+        self.pages.pop(docname, None)
+
+    def merge_domaindata(self, docnames: set[str], otherdata: dict[str, Any]) -> None:
+        for docname in docnames:
+            if docname in otherdata["pages"]:
+                self.pages[docname] = otherdata["pages"][docname]
+
+    def resolve_any_xref(self, *args: Any, **kwargs: Any) -> list:
+        return []
+
+
+def pages_of(env: BuildEnvironment) -> dict[str, PageMeta]:
+    """Every document's :class:`PageMeta` (documents without front matter have none)."""
+    return env.domains["docusaurus"].pages
+
+
+def page_of(env: BuildEnvironment, docname: str) -> PageMeta:
+    """One document's :class:`PageMeta` (an empty one when it has no front matter)."""
+    return pages_of(env).get(docname) or PageMeta()

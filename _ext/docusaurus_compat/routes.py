@@ -1,0 +1,159 @@
+"""Page URLs as Docusaurus gives them, and the HTML builder that writes them.
+
+``security/core-principles.md`` is served at ``/security/core-principles/``
+(from ``security/core-principles/index.html``); a folder's index page
+(``index.md``, ``README.md`` or ``<folder>/<folder>.md``) at the folder's URL;
+``slug`` and ``id`` in front matter change the URL as in Docusaurus.
+
+The route table is computed once per build, at ``env-updated``, from the
+typed front matter in the environment.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import posixpath
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sphinx.builders.dirhtml import DirectoryHTMLBuilder
+
+from .page_meta import PageMeta, pages_of
+from .warning_types import DocusaurusWarning, warn
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+INDEX_NAMES = ("index", "readme")
+
+
+def folder_of(docname: str) -> str:
+    """``"a/b/c"`` -> ``"a/b"``; top-level documents -> ``""``."""
+    return posixpath.dirname(docname)
+
+
+def is_folder_index(docname: str) -> bool:
+    """``x/index``, ``x/README`` and ``x/x`` stand for their folder."""
+    parts = docname.split("/")
+    last = parts[-1].lower()
+    return last in INDEX_NAMES or (len(parts) >= 2 and last == parts[-2].lower())
+
+
+def default_route(docname: str, root_doc: str) -> str:
+    """The URL path (no leading slash, trailing slash) a document gets without ``slug``/``id``."""
+    if docname == root_doc:
+        return ""
+    if is_folder_index(docname):
+        folder = folder_of(docname)
+        return f"{folder}/" if folder else ""
+    return f"{docname}/"
+
+
+def page_route(docname: str, meta: PageMeta, root_doc: str) -> str:
+    """The URL path of a document, honouring ``slug`` and ``id``."""
+    if meta.slug is not None:
+        slug = meta.slug.strip()
+        if slug.startswith("/"):
+            path = posixpath.normpath(slug).strip("/")
+        else:
+            path = posixpath.normpath(posixpath.join(folder_of(docname), slug)).strip("/")
+            path = "" if path == "." else path
+        return f"{path}/" if path else ""
+    if meta.doc_id and docname != root_doc and not is_folder_index(docname):
+        folder = folder_of(docname)
+        return f"{folder}/{meta.doc_id.strip('/')}/" if folder else f"{meta.doc_id.strip('/')}/"
+    return default_route(docname, root_doc)
+
+
+def doc_id(docname: str, meta: PageMeta) -> str:
+    """The Docusaurus document id (folder + ``id`` or file name), as used by pagination keys."""
+    if meta.doc_id:
+        folder = folder_of(docname)
+        return f"{folder}/{meta.doc_id}" if folder else meta.doc_id
+    return docname
+
+
+@dataclasses.dataclass
+class RouteTable:
+    """docname -> URL path, and back; plus Docusaurus ids."""
+
+    routes: dict[str, str] = dataclasses.field(default_factory=dict)
+    by_route: dict[str, str] = dataclasses.field(default_factory=dict)
+    by_id: dict[str, str] = dataclasses.field(default_factory=dict)
+
+    def find(self, path: str) -> str | None:
+        """The document served at a site path such as ``/security/lifecycle/``."""
+        key = path.strip("/")
+        return self.by_route.get(f"{key}/" if key else "")
+
+
+def build_route_table(env: BuildEnvironment) -> RouteTable:
+    """Compute every document's URL; warn (and keep the first) when two collide."""
+    table = RouteTable()
+    pages = pages_of(env)
+    root_doc = env.config.root_doc
+    for docname in sorted(env.all_docs):
+        meta = pages.get(docname) or PageMeta()
+        route = page_route(docname, meta, root_doc)
+        owner = table.by_route.get(route)
+        if owner is not None:
+            line = meta.key_lines.get("slug") or meta.key_lines.get("id") or 1
+            warn(
+                f"page URL '/{route}' is already used by '{env.doc2path(owner, False)}': "
+                "change this page's slug or id (it is served at its default URL instead)",
+                DocusaurusWarning.ROUTE_CONFLICT,
+                location=(docname, line),
+            )
+            route = default_route(docname, root_doc)
+            if route in table.by_route:
+                route = f"{docname}/"
+        table.routes[docname] = route
+        table.by_route[route] = docname
+        identifier = doc_id(docname, meta)
+        if identifier in table.by_id and meta.doc_id:
+            warn(
+                f"page id '{identifier}' is already used by "
+                f"'{env.doc2path(table.by_id[identifier], False)}': give this page another id",
+                DocusaurusWarning.ROUTE_CONFLICT,
+                location=(docname, meta.key_lines.get("id", 1)),
+            )
+        else:
+            table.by_id.setdefault(identifier, docname)
+    return table
+
+
+def route_table(env: BuildEnvironment) -> RouteTable:
+    """This build's route table (computed at ``env-updated``)."""
+    table = getattr(env, "docusaurus_routes", None)
+    if table is None:
+        table = env.docusaurus_routes = build_route_table(env)
+    return table
+
+
+def _compute_routes(app: Sphinx, env: BuildEnvironment) -> None:
+    env.docusaurus_routes = build_route_table(env)
+
+
+class PrettyURLHTMLBuilder(DirectoryHTMLBuilder):
+    """HTML with Docusaurus URLs: every page is ``<route>/index.html``."""
+
+    name = "html"
+
+    def get_target_uri(self, docname: str, typ: str | None = None) -> str:
+        route = route_table(self.env).routes.get(docname)
+        if route is None:
+            return super().get_target_uri(docname, typ)
+        return route
+
+    def get_output_path(self, page_name: str, /) -> Path:
+        route = route_table(self.env).routes.get(page_name)
+        if route is None:
+            return super().get_output_path(page_name)
+        return Path(self.outdir, *route.split("/")[:-1], f"index{self.out_suffix}")
+
+
+def setup_routes(app: Sphinx) -> None:
+    """Compute URLs once per build and make ``-b html`` write them."""
+    app.connect("env-updated", _compute_routes, priority=400)
+    app.add_builder(PrettyURLHTMLBuilder, override=True)

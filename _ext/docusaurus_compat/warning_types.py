@@ -1,0 +1,45 @@
+"""Every warning the extension emits has ``type="docusaurus"`` and one of these subtypes.
+
+``suppress_warnings = ["docusaurus.<subtype>"]`` silences exactly one kind.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Any
+
+from sphinx.util import logging
+
+WARNING_TYPE = "docusaurus"
+
+logger = logging.getLogger(__name__)
+
+
+class DocusaurusWarning(Enum):
+    """Warning subtypes (the part after ``docusaurus.`` in ``[docusaurus.x]``)."""
+
+    FRONTMATTER_YAML = "frontmatter_yaml"
+    """The front matter is not valid YAML, or not a mapping, or not closed."""
+    FRONTMATTER_TYPE = "frontmatter_type"
+    """A front-matter key has a value of the wrong type; the key is ignored."""
+    FRONTMATTER_UNKNOWN = "frontmatter_unknown"
+    """A front-matter key the extension does not know; the key is ignored."""
+    FRONTMATTER_DUPLICATE = "frontmatter_duplicate"
+    """A front-matter key given twice; the first value is kept."""
+    ICON_UNKNOWN = "icon_unknown"
+    """An icon name that is neither a Font Awesome Free icon nor an alias."""
+    LINK_MISSING = "link_missing"
+    """A site link into a path this project owns that matches no page."""
+    ROUTE_CONFLICT = "route_conflict"
+    """Two pages claim the same URL (``slug``) or the same ``id``."""
+    PAGINATION_TARGET = "pagination_target"
+    """``pagination_prev``/``pagination_next`` names no page."""
+
+
+def warn(
+    message: str,
+    subtype: DocusaurusWarning,
+    location: Any = None,
+) -> None:
+    """Log a typed warning (``location`` is a node, a docname or ``(docname, line)``)."""
+    logger.warning(message, type=WARNING_TYPE, subtype=subtype.value, location=location)

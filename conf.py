@@ -1,0 +1,77 @@
+"""Sphinx configuration of the Palette Security documentation.
+
+Grouped by builder. Sources live in ``source/`` by default; ``make html
+SOURCEDIR=... PARTIALSDIR=... BUILDDIR=...`` builds another Docusaurus docs
+tree with these same settings (the Makefile passes the folders in the
+environment).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE / "_ext"))
+
+# -- General ------------------------------------------------------------------
+
+project = "Palette Security"
+author = "Spectro Cloud"
+copyright = "Spectro Cloud"  # noqa: A001 - Sphinx's name
+release = version = "latest"
+language = "en"
+
+extensions = [
+    "docusaurus_compat",  # our extension (_ext/docusaurus_compat): also loads myst_parser
+    "sphinx_design",
+    "sphinx_copybutton",
+]
+
+root_doc = "index"
+exclude_patterns = ["_partials/**", "**/_partials/**", "_build", "**/.*"]
+templates_path = [str(HERE / "_templates")]
+
+# Every cross-reference is checked; the build runs with -W.
+nitpicky = True
+show_warning_types = True
+
+# -- MyST -----------------------------------------------------------------------
+
+myst_enable_extensions = ["colon_fence", "deflist", "strikethrough", "tasklist", "attrs_inline"]
+# Docusaurus gives every heading a GitHub-style id; links such as page.md#id rely on them.
+myst_heading_anchors = 6
+myst_heading_slug_func = "github"
+
+# -- Docusaurus dialect (our extension) -------------------------------------------
+
+# Links to pages that are not in this project go to the main docs site...
+docusaurus_site_url = "https://docs.spectrocloud.com"
+# ...except under these paths: they are ours, so a missing page there is a warning.
+docusaurus_owned_paths = os.environ.get("DOCS_OWNED_PATHS", "/security/").split()
+# Site-specific icon names used in the live docs' front matter -> Font Awesome Free names.
+docusaurus_icon_aliases = {
+    "about": "circle-info",
+    "admin": "user-shield",
+    "nodes": "circle-nodes",
+    "roles": "user-tag",
+    "teams": "people-group",
+    "users": "users",
+}
+# "Edit this page": the repository folder that holds the pages.
+docusaurus_edit_url = "https://github.com/spectrocloud/librarium/blob/master/docs/docs-content/"
+
+# -- HTML -----------------------------------------------------------------------
+
+html_theme = "furo"
+html_title = "Palette Docs"
+html_baseurl = "https://docs.spectrocloud.com/"
+html_static_path = [str(HERE / "source" / "_static")]
+html_css_files = ["docusaurus.css"]
+html_permalinks_icon = "#"
+html_copy_source = False
+html_show_sourcelink = False
+html_theme_options = {
+    "navigation_with_keys": True,
+}
