@@ -293,8 +293,9 @@ def _closest_key(key: str) -> str | None:
     return matches[0]
 
 
-def _yaml_line(error: Exception, block: FrontMatterBlock) -> int:
-    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+def _yaml_line(error: yaml.MarkedYAMLError, block: FrontMatterBlock) -> int:
+    """The source line where the faulty YAML construct starts."""
+    mark = error.context_mark or error.problem_mark
     if mark is None:
         return block.first_line
     return block.first_line + 1 + mark.line
@@ -314,6 +315,8 @@ def load_yaml(block: FrontMatterBlock) -> tuple[Any, _FrontMatterLoader | None, 
         data = loader.get_single_data()
     except yaml.MarkedYAMLError as error:
         problem = error.problem or str(error)
+        if error.context:
+            problem = f"{problem} {error.context}"
         return None, loader, Problem(
             _yaml_line(error, block),
             DocusaurusWarning.FRONTMATTER_YAML,

@@ -54,7 +54,7 @@ def icon_svg(name: str) -> str:
     # The files carry only a viewBox; give the icon the text's colour and size.
     return svg.replace(
         "<svg ",
-        '<svg class="docusaurus-icon" aria-hidden="true" focusable="false" '
+        f'<svg class="docusaurus-icon docusaurus-icon-{name}" aria-hidden="true" focusable="false" '
         'fill="currentColor" width="1em" height="1em" ',
         1,
     )

@@ -39,7 +39,7 @@ def _safe_url(url: str | None) -> str | None:
 def _pagination_target(app: Sphinx, docname: str, meta: PageMeta, key: str) -> str | None | Any:
     """The document ``pagination_prev``/``_next`` names (None: switched off; UNSET: default)."""
     value = getattr(meta, key)
-    if value is UNSET:
+    if value == UNSET:
         return UNSET
     if value is None:
         return None
@@ -78,7 +78,7 @@ def _add_page_context(
     docstitle = context.get("docstitle") or config.project
     if meta.meta_title:
         html_title = meta.meta_title
-    elif pagename == config.root_doc or not title:
+    elif not title:
         html_title = docstitle
     else:
         html_title = f"{title} | {docstitle}"
@@ -87,7 +87,7 @@ def _add_page_context(
     if image and image.startswith("/") and config.html_baseurl:
         image = urljoin(config.html_baseurl, image.lstrip("/"))
 
-    if meta.custom_edit_url is UNSET:
+    if meta.custom_edit_url == UNSET:
         base = config.docusaurus_edit_url
         edit_url = base + str(env.doc2path(pagename, False)).replace("\\", "/") if base else None
     else:
@@ -109,7 +109,7 @@ def _add_page_context(
     for key, index in (("pagination_prev", 1), ("pagination_next", 2)):
         name = "prev" if key == "pagination_prev" else "next"
         target = _pagination_target(app, pagename, meta, key)
-        if target is UNSET:
+        if target == UNSET:
             target = relations[index] if relations else None
         context[name] = _relation(app, pagename, target) if target else None
 

@@ -17,6 +17,7 @@ from sphinx.domains import Domain
 if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
+# A string, compared with ==: identity does not survive pickling under -j.
 UNSET: Any = "__unset__"
 """Marks ``pagination_*``/``custom_edit_url`` left out (``None`` means switched off)."""
 

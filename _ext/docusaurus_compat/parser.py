@@ -81,7 +81,8 @@ class DocusaurusMarkdownParser(MystParser):
         if isinstance(block, Problem):
             if report:
                 _report(env, [block])
-            return PageMeta(), source, 1
+            # Keep every line but the lone '---', which would render as a rule.
+            return PageMeta(), "\n" + source.split("\n", 1)[1], 1
 
         parsed = parse_front_matter(block)
         problems = list(parsed.problems)

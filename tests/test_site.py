@@ -1,0 +1,125 @@
+"""The real site, built exactly as `make html` builds it, checked in the parsed HTML."""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+REPO = Path(__file__).resolve().parents[1]
+
+PAGES = [
+    "", "security/", "security/core-principles/", "security/lifecycle/",
+    "security/lifecycle/secure-development/", "security/lifecycle/release-process/",
+    "security/product-architecture/", "security/product-architecture/platform-security/",
+    "security/product-architecture/data-encryption/", "security/product-architecture/saas-operation/",
+    "security/product-architecture/self-hosted-operation/", "security/product-architecture/tenant-cluster/",
+    "security/security-bulletins/", "security/vulnerability-management/", "security/artifact-signatures/",
+]
+
+
+def sphinx_build(outdir: Path, *options: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "sphinx", "-b", "html", "-c", str(REPO), "-W", "--keep-going", "-n",
+         *options, str(REPO / "source"), str(outdir)],
+        capture_output=True, text=True, check=False,
+    )
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    outdir = tmp_path_factory.mktemp("site") / "html"
+    result = sphinx_build(outdir, "-j", "auto")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.strip() == ""  # zero warnings
+    return outdir
+
+
+def page(site: Path, url: str) -> BeautifulSoup:
+    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "lxml")
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_every_url_exists(site, url):
+    assert (site / url / "index.html").is_file()
+
+
+def test_security_overview_head(site):
+    soup = page(site, "security/")
+    assert soup.title.string == "Spectro Cloud Security"
+    assert soup.find("meta", attrs={"name": "description"})["content"] == (
+        "Get an overview of Palette's security controls, security-aware culture, "
+        "and where you can report any security issues."
+    )
+
+
+def test_core_principles_head(site):
+    soup = page(site, "security/core-principles/")
+    assert soup.title.string == "Core Principles | Palette Docs"
+    assert soup.find("meta", attrs={"name": "description"})["content"] == (
+        "Learn about Spectro Cloud security principles for Palette."
+    )
+
+
+def test_lock_icon_svg_beside_security_in_sidebar(site):
+    link = next(
+        a for a in page(site, "security/core-principles/").select(".sidebar-tree a.reference")
+        if a.get_text(strip=True) == "Security"
+    )
+    svg = link.find("svg")
+    assert "docusaurus-icon-lock" in svg["class"] and svg.find("path")["d"]
+
+
+@pytest.mark.parametrize(
+    ("url", "hidden"),
+    [("security/", False), ("security/core-principles/", False), ("security/vulnerability-management/", True)],
+)
+def test_right_hand_contents_as_front_matter_says(site, url, hidden):
+    drawer = page(site, url).select_one("aside.toc-drawer")
+    assert ("no-toc" in drawer["class"]) is hidden
+
+
+def test_security_tag_page_lists_every_security_page(site):
+    soup = page(site, "tags/security/")
+    titles = {a.get_text() for a in soup.select(".docusaurus-tagged-pages a")}
+    assert {"Core Principles", "Data Encryption", "Release Process", "Artifact Signatures"} <= titles
+    footer = page(site, "security/core-principles/").select_one(".docusaurus-tags a")
+    assert footer.get_text() == "security" and footer["href"] == "../../tags/security/"
+
+
+def test_seed_sidebar_order_and_pagination(site):
+    soup = page(site, "security/core-principles/")
+    assert [a.get_text(strip=True) for a in soup.select(".sidebar-tree li.toctree-l2 > a")] == [
+        "Core Principles", "Lifecycle", "Secure Product Architecture",
+        "Vulnerability Management", "Artifact Signatures", "Security Bulletins",
+    ]
+    assert "Security" in soup.select_one("a.prev-page").get_text()
+    assert "Lifecycle" in soup.select_one("a.next-page").get_text()
+
+
+def test_outside_links_go_to_the_main_site(site):
+    hrefs = [a["href"] for a in page(site, "security/").select("article a[href]")]
+    assert "https://docs.spectrocloud.com/compliance" in hrefs
+
+
+def test_spacer_br_leaves_no_markup(site):
+    assert page(site, "security/").select("article br") == []
+
+
+def _digests(root: Path) -> dict[str, str]:
+    return {
+        str(path.relative_to(root)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(root.rglob("*"))
+        if path.is_file() and ".doctrees" not in path.parts and path.name != ".buildinfo"
+    }
+
+
+def test_parallel_build_equals_serial_build(tmp_path):
+    serial, parallel = tmp_path / "serial", tmp_path / "parallel"
+    assert sphinx_build(serial, "-j", "1").returncode == 0
+    assert sphinx_build(parallel, "-j", "2").returncode == 0
+    assert _digests(serial) == _digests(parallel)
