@@ -14,6 +14,9 @@ PYTEST_ARGS ?=
 BIN         := $(VENV)/bin
 STAMP       := $(VENV)/.installed
 SPHINXBUILD := $(BIN)/sphinx-build
+# The extension reads PARTIALSDIR from the environment; make it absolute so that
+# it means the same from the source folder.
+override PARTIALSDIR := $(abspath $(PARTIALSDIR))
 export PARTIALSDIR
 
 .DEFAULT_GOAL := html

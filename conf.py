@@ -44,6 +44,10 @@ myst_enable_extensions = ["colon_fence", "deflist", "strikethrough", "tasklist",
 myst_heading_anchors = 6
 myst_heading_slug_func = "github"
 
+# Docusaurus accepts any jump in heading levels (H2 -> H4, a second H1 mid-page) and so
+# do we: MyST's "non-consecutive header level" warning is the only one silenced here.
+suppress_warnings = ["myst.header"]
+
 # -- Docusaurus dialect (our extension) -------------------------------------------
 
 # Links to pages that are not in this project go to the main docs site...
@@ -59,6 +63,8 @@ docusaurus_icon_aliases = {
     "teams": "people-group",
     "users": "users",
 }
+# Front-matter keys the Palette docs use for their own pack pages: accepted, no effect.
+docusaurus_extra_keys = ["type", "category", "logoUrl"]
 # "Edit this page": the repository folder that holds the pages.
 docusaurus_edit_url = "https://github.com/spectrocloud/librarium/blob/master/docs/docs-content/"
 

@@ -335,8 +335,13 @@ def load_yaml(block: FrontMatterBlock) -> tuple[Any, _FrontMatterLoader | None, 
     return data, loader, None
 
 
-def parse_front_matter(block: FrontMatterBlock) -> ParsedFrontMatter:
-    """Load and check a front-matter block: typed values, and every problem found."""
+def parse_front_matter(
+    block: FrontMatterBlock, extra_keys: frozenset[str] = frozenset()
+) -> ParsedFrontMatter:
+    """Load and check a front-matter block: typed values, and every problem found.
+
+    ``extra_keys`` are site-specific keys accepted without effect.
+    """
     data, loader, problem = load_yaml(block)
     if problem is not None:
         return ParsedFrontMatter({}, {}, {}, [problem])
@@ -367,6 +372,8 @@ def parse_front_matter(block: FrontMatterBlock) -> ParsedFrontMatter:
     for key, raw in data.items():
         line = key_lines.get(key, block.first_line)
         spec = SCHEMA.get(key)
+        if spec is None and key in extra_keys:
+            continue
         if spec is None:
             hint = _closest_key(key)
             advice = f"did you mean '{hint}'?" if hint else "remove it or check the README's key table"

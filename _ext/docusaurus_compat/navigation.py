@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import json
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -28,7 +30,7 @@ from sphinx.transforms import SphinxTransform
 
 from .frontmatter import find_front_matter, parse_front_matter
 from .page_meta import PageMeta, pages_of
-from .routes import INDEX_NAMES, folder_of, route_table
+from .routes import INDEX_NAMES, folder_of, number_prefix, route_table
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -57,10 +59,12 @@ def scan_nav_fields(env: BuildEnvironment, docname: str) -> NavFields:
     except OSError:
         return NavFields()
     block = find_front_matter(source)
-    if block is None or not hasattr(block, "yaml"):
-        return NavFields()
-    meta = PageMeta.from_values(parse_front_matter(block).values, {})
-    return NavFields(meta.label, meta.sidebar_position, meta.draft, meta.unlisted)
+    values = parse_front_matter(block).values if block is not None and hasattr(block, "yaml") else {}
+    meta = PageMeta.from_values(values, {})
+    position = meta.sidebar_position
+    if position is None:
+        position = number_prefix(docname.rsplit("/", 1)[-1])[0]
+    return NavFields(meta.label, position, meta.draft, meta.unlisted)
 
 
 def folder_indexes(docnames: set[str], root_doc: str) -> dict[str, str]:
@@ -85,6 +89,25 @@ def folder_indexes(docnames: set[str], root_doc: str) -> dict[str, str]:
     return indexes
 
 
+def read_categories(srcdir: Path) -> dict[str, NavFields]:
+    """folder -> label and position from its ``_category_.json`` (Docusaurus)."""
+    categories: dict[str, NavFields] = {}
+    for path in sorted(srcdir.rglob("_category_.json")):
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue  # an unreadable file orders nothing; Docusaurus fails the build here
+        if not isinstance(data, dict):
+            continue
+        position = data.get("position")
+        label = data.get("label")
+        categories[path.parent.relative_to(srcdir).as_posix()] = NavFields(
+            label if isinstance(label, str) else None,
+            position if isinstance(position, (int, float)) and not isinstance(position, bool) else None,
+        )
+    return categories
+
+
 def sort_key(docname: str, fields: NavFields) -> tuple[Any, ...]:
     """Docusaurus order: by position (missing last), then by label."""
     label = fields.label or docname.rsplit("/", 1)[-1]
@@ -93,11 +116,29 @@ def sort_key(docname: str, fields: NavFields) -> tuple[Any, ...]:
 
 
 def compute_plan(
-    docnames: set[str], fields: dict[str, NavFields], root_doc: str
+    docnames: set[str],
+    fields: dict[str, NavFields],
+    root_doc: str,
+    categories: dict[str, NavFields] | None = None,
 ) -> dict[str, list[str]]:
-    """index document -> the documents it lists, in sidebar order."""
+    """index document -> the documents it lists, in sidebar order.
+
+    A folder's ``_category_.json`` gives its index page a position and label
+    when the page's front matter does not.
+    """
     indexes = folder_indexes(docnames, root_doc)
     index_docs = set(indexes.values())
+    fields = dict(fields)
+    for folder, category in (categories or {}).items():
+        index = indexes.get(folder)
+        if index is None or index == root_doc:
+            continue
+        own = fields.get(index, NavFields())
+        fields[index] = dataclasses.replace(
+            own,
+            label=own.label or category.label,
+            position=own.position if own.position is not None else category.position,
+        )
     plan: dict[str, list[str]] = {}
     for docname in docnames:
         if docname == root_doc:
@@ -131,6 +172,8 @@ def _plan_navigation(
         fields.pop(docname, None)
     for docname in added | changed:
         fields[docname] = scan_nav_fields(env, docname)
+    categories = read_categories(Path(app.srcdir))
+    env.docusaurus_categories = categories
 
     if not app.config.docusaurus_show_drafts:
         drafts = {doc for doc in env.found_docs if fields.get(doc, NavFields()).draft}
@@ -146,7 +189,7 @@ def _plan_navigation(
     env.docusaurus_nav_fields = fields
 
     old_plan: dict[str, list[str]] = getattr(env, "docusaurus_nav_plan", {})
-    new_plan = compute_plan(set(env.found_docs), fields, app.config.root_doc)
+    new_plan = compute_plan(set(env.found_docs), fields, app.config.root_doc, categories)
     env.docusaurus_nav_plan = new_plan
     return [
         docname
@@ -220,9 +263,43 @@ def _rewrite_all_when_navigation_changes(app: Sphinx, env: BuildEnvironment) -> 
     return []
 
 
+def _choose_root_doc(app: Sphinx, config: Any) -> None:
+    """A Docusaurus docs folder has no ``index.md``: use its ``slug: /`` page, or its first page.
+
+    Docusaurus serves the doc whose slug is ``/`` at the docs root; failing that,
+    the top-level page that comes first in sidebar order becomes the root.
+    """
+    srcdir = Path(app.srcdir)
+    suffixes = list(config.source_suffix)
+    if any((srcdir / f"{config.root_doc}{suffix}").is_file() for suffix in suffixes):
+        return
+    candidates: list[tuple[tuple[Any, ...], str]] = []
+    for path in sorted(srcdir.rglob("*")):
+        if path.suffix not in MARKDOWN_SUFFIXES or not path.is_file():
+            continue
+        relative = path.relative_to(srcdir)
+        if any(part.startswith(".") for part in relative.parts):
+            continue
+        docname = relative.with_suffix("").as_posix()
+        source = path.read_text(encoding="utf-8-sig", errors="replace")
+        block = find_front_matter(source)
+        values = parse_front_matter(block).values if block is not None and hasattr(block, "yaml") else {}
+        if str(values.get("slug", "")).strip() == "/":
+            config.root_doc = docname
+            return
+        if "/" not in docname:
+            meta = PageMeta.from_values(values, {})
+            fields = NavFields(meta.label, meta.sidebar_position)
+            hidden = docname.startswith("_")  # Docusaurus' partial files: a last resort
+            candidates.append(((hidden, *sort_key(docname, fields)), docname))
+    if candidates:
+        config.root_doc = min(candidates)[1]
+
+
 def setup_navigation(app: Sphinx) -> None:
     """Plan folder toctrees before reading and keep every page's navigation current."""
     app.add_config_value("docusaurus_show_drafts", False, "env", types=frozenset({bool}))
+    app.connect("config-inited", _choose_root_doc)
     app.connect("env-get-outdated", _plan_navigation)
     app.add_transform(InsertFolderToctree)
     app.connect("env-updated", _rewrite_all_when_navigation_changes, priority=600)

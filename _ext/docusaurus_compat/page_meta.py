@@ -102,24 +102,31 @@ def _unique(items: Iterable[str]) -> list[str]:
 
 
 class PagesDomain(Domain):
-    """Holds :class:`PageMeta` for every document (``data["pages"]``)."""
+    """Holds :class:`PageMeta` for every document, and body redirects."""
 
     name = "docusaurus"
     label = "Docusaurus front matter"
-    initial_data: dict[str, Any] = {"pages": {}}
-    data_version = 1
+    initial_data: dict[str, Any] = {"pages": {}, "redirects": {}}
+    data_version = 2
 
     @property
     def pages(self) -> dict[str, PageMeta]:
         return self.data.setdefault("pages", {})
 
+    @property
+    def redirects(self) -> dict[str, str]:
+        """docname -> target of a ``<Redirect to=.../>`` in its body."""
+        return self.data.setdefault("redirects", {})
+
     def clear_doc(self, docname: str) -> None:
         self.pages.pop(docname, None)
+        self.redirects.pop(docname, None)
 
     def merge_domaindata(self, docnames: set[str], otherdata: dict[str, Any]) -> None:
         for docname in docnames:
-            if docname in otherdata["pages"]:
-                self.pages[docname] = otherdata["pages"][docname]
+            for key in ("pages", "redirects"):
+                if docname in otherdata.get(key, {}):
+                    self.data.setdefault(key, {})[docname] = otherdata[key][docname]
 
     def resolve_any_xref(self, *args: Any, **kwargs: Any) -> list:
         return []

@@ -14,6 +14,7 @@ placed on the front matter's closing line.
 from __future__ import annotations
 
 import json
+import os
 import re
 from typing import TYPE_CHECKING
 
@@ -25,6 +26,9 @@ from myst_parser.parsers.mdit import create_md_parser
 from myst_parser.parsers.sphinx_ import MystParser
 from myst_parser.warnings_ import create_warning
 
+from .dialect import dialect_plugin
+from .dialect.partials import PROPS
+from .dialect.renderer import DocusaurusRenderer
 from .frontmatter import FrontMatterBlock, Problem, find_front_matter, parse_front_matter
 from .icons import resolve_icon
 from .page_meta import PageMeta, pages_of
@@ -49,6 +53,9 @@ class DocusaurusMarkdownParser(MystParser):
         meta, text, title_line = self._take_front_matter(inputstring, env, is_page)
         if is_page:
             pages_of(env)[env.docname] = meta
+        if meta.partial_category:
+            # a partial built as a page of its own: show each prop's name, not '{props.x}'
+            text = PROPS.sub(lambda match: f"`{match.group(1)}`", text)
 
         config = env.myst_config
         try:
@@ -60,7 +67,11 @@ class DocusaurusMarkdownParser(MystParser):
                 create_warning(document, msg, wtype, line=1, append_to=document)
             config = merge_file_level(config, topmatter, report)
 
-        md = create_md_parser(config, SphinxRenderer)
+        if env.config.docusaurus_dialect:
+            md = create_md_parser(config, DocusaurusRenderer)
+            md.use(dialect_plugin)
+        else:
+            md = create_md_parser(config, SphinxRenderer)
         md.options["document"] = document
         md_env: dict = {}
         tokens = md.parse(text, md_env)
@@ -84,7 +95,7 @@ class DocusaurusMarkdownParser(MystParser):
             # Keep every line but the lone '---', which would render as a rule.
             return PageMeta(), "\n" + source.split("\n", 1)[1], 1
 
-        parsed = parse_front_matter(block)
+        parsed = parse_front_matter(block, frozenset(env.config.docusaurus_extra_keys))
         problems = list(parsed.problems)
         meta = PageMeta.from_values(parsed.values, parsed.key_lines)
         if meta.icon is not None:
@@ -158,6 +169,13 @@ def _hide_first_title(document: nodes.document) -> None:
 
 def setup_parser(app: Sphinx) -> None:
     """Register the parser for Markdown sources (replacing MyST's own)."""
+    app.add_config_value("docusaurus_dialect", True, "env", types=frozenset({bool}))
+    app.add_config_value(
+        "docusaurus_partials_dir", os.environ.get("PARTIALSDIR") or "_partials", "env",
+        types=frozenset({str}),
+    )
+    app.add_config_value("docusaurus_extra_keys", [], "env", types=frozenset({list, tuple}))
+    app.add_config_value("docusaurus_image_dirs", ["_static/images"], "env", types=frozenset({list}))
     app.add_source_parser(DocusaurusMarkdownParser, override=True)
     app.add_source_suffix(".md", "markdown", override=True)
     app.add_source_suffix(".mdx", "markdown", override=True)

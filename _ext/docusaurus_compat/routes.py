@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import posixpath
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -34,10 +35,29 @@ def folder_of(docname: str) -> str:
 
 
 def is_folder_index(docname: str) -> bool:
-    """``x/index``, ``x/README`` and ``x/x`` stand for their folder."""
-    parts = docname.split("/")
-    last = parts[-1].lower()
-    return last in INDEX_NAMES or (len(parts) >= 2 and last == parts[-2].lower())
+    """``x/index``, ``x/README`` and ``x/x`` (number prefixes aside) stand for their folder."""
+    parts = [number_prefix(part)[1].lower() for part in docname.split("/")]
+    return parts[-1] in INDEX_NAMES or (len(parts) >= 2 and parts[-1] == parts[-2])
+
+
+_NUMBER_PREFIX = re.compile(r"^(?P<number>\d+)\s*[-_.]+\s*(?P<rest>[^-_.\s].*)$")
+_VERSION_LIKE = re.compile(r"^\d+\.\d+")
+
+
+def number_prefix(segment: str) -> tuple[int | None, str]:
+    """Docusaurus number prefixes: ``"05-core-principles"`` -> ``(5, "core-principles")``.
+
+    Version-like names (``"09.5-security"``, ``"1.2-notes"``) keep their digits.
+    """
+    match = _NUMBER_PREFIX.match(segment)
+    if not match or _VERSION_LIKE.match(segment):
+        return None, segment
+    return int(match.group("number")), match.group("rest")
+
+
+def strip_number_prefixes(path: str) -> str:
+    """Remove number prefixes from every segment of a path."""
+    return "/".join(number_prefix(segment)[1] for segment in path.split("/"))
 
 
 def default_route(docname: str, root_doc: str) -> str:
@@ -45,9 +65,9 @@ def default_route(docname: str, root_doc: str) -> str:
     if docname == root_doc:
         return ""
     if is_folder_index(docname):
-        folder = folder_of(docname)
+        folder = strip_number_prefixes(folder_of(docname))
         return f"{folder}/" if folder else ""
-    return f"{docname}/"
+    return f"{strip_number_prefixes(docname)}/"
 
 
 def page_route(docname: str, meta: PageMeta, root_doc: str) -> str:

@@ -16,6 +16,7 @@ from markupsafe import Markup, escape
 
 from .icons import icon_svg
 from .page_meta import PageMeta, pages_of
+from .routes import is_folder_index
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -38,6 +39,9 @@ def page_label(env: BuildEnvironment, docname: str) -> str:
     meta = pages_of(env).get(docname) or PageMeta()
     if meta.sidebar_label:
         return meta.sidebar_label
+    category = getattr(env, "docusaurus_categories", {}).get(docname.rpartition("/")[0])
+    if category is not None and category.label and is_folder_index(docname):
+        return category.label
     title = env.titles.get(docname)
     if title is not None and title.astext():
         return title.astext()

@@ -34,6 +34,18 @@ class DocusaurusWarning(Enum):
     """Two pages claim the same URL (``slug``) or the same ``id``."""
     PAGINATION_TARGET = "pagination_target"
     """``pagination_prev``/``pagination_next`` names no page."""
+    ADMONITION_UNKNOWN = "admonition_unknown"
+    """``:::name`` with a name that is not an admonition type; shown as a plain one."""
+    ADMONITION_CLOSER = "admonition_closer"
+    """A ``:::`` closer at the end of a text line, or an admonition never closed."""
+    COMPONENT_UNKNOWN = "component_unknown"
+    """A JSX component this site cannot render; its text is kept."""
+    COMPONENT_UNCLOSED = "component_unclosed"
+    """A component tag without its opening or closing partner."""
+    PARTIAL_MISSING = "partial_missing"
+    """``<PartialsComponent>`` names no partial (or includes itself)."""
+    IMAGE_MISSING = "image_missing"
+    """An image file that does not exist; its alt text is shown instead."""
 
 
 def warn(

@@ -1,0 +1,446 @@
+"""MyST's renderer, taught the Docusaurus dialect's tokens.
+
+Every construct becomes ordinary Sphinx/docutils nodes (admonitions,
+sphinx-design tab sets, dropdowns and cards, literal blocks with captions and
+emphasized lines), so the HTML and LaTeX writers both know them.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import json5
+from docutils import nodes
+from myst_parser.mdit_to_docutils.base import token_line
+from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
+from sphinx import addnodes
+from sphinx_design.shared import create_component
+
+from ..warning_types import DocusaurusWarning, warn
+from .admonitions import KNOWN_TYPES
+from .code_fences import parse_fence_info, strip_magic_comments
+from .jsx import Expression
+from .partials import find_partial, render_partial_text
+
+if TYPE_CHECKING:
+    from markdown_it.tree import SyntaxTreeNode
+
+ADMONITION_TITLES = {
+    "note": "Note",
+    "tip": "Tip",
+    "info": "Info",
+    "warning": "Warning",
+    "caution": "Caution",
+    "danger": "Danger",
+    "preview": "Tech Preview",
+    "further": "Further Guidance",
+}
+PREVIEW_TEXT = (
+    "This feature is a tech preview: it may change or be removed in a later release, "
+    "and an upgrade path is not guaranteed. Keep it out of production workloads."
+)
+_TAGS = re.compile(r"<[^>]*>")
+_SIZE_HINT = re.compile(r"#?(width|height)=([\d.]+(?:px|%|em|rem)?)")
+_EAGER = re.compile(r"\beager-load\b")
+
+
+def _attr_text(value: object) -> str | None:
+    """A string attribute, or the text of a simple ``{"..."}``/JSX expression."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, Expression):
+        source = value.source.strip()
+        if len(source) >= 2 and source[0] == source[-1] and source[0] in "\"'`":
+            return source[1:-1]
+        return " ".join(_TAGS.sub(" ", source).split()) or None
+    return None
+
+
+class DocusaurusRenderer(SphinxRenderer):
+    """Renders admonitions, components and Docusaurus code fences."""
+
+    # --- helpers -----------------------------------------------------------
+
+    def _warn(self, message: str, subtype: DocusaurusWarning, token: SyntaxTreeNode) -> None:
+        env = self.sphinx_env
+        warn(message, subtype, location=(env.docname, token_line(token, 0) or None))
+
+    def _component_name(self, token: SyntaxTreeNode) -> str:
+        return token.meta.get("name", "") if token.meta else ""
+
+    def _opening(self, token: SyntaxTreeNode) -> Any:
+        """The opening token of a paired node (its meta carries name and attrs)."""
+        return token.nester_tokens.opening if token.nester_tokens else token
+
+    # --- admonitions -------------------------------------------------------
+
+    def render_docusaurus_admonition(self, token: SyntaxTreeNode) -> None:
+        kind = token.meta["type"]
+        line = token_line(token, 0)
+        if kind not in KNOWN_TYPES:
+            self._warn(
+                f"unknown admonition type ':::{token.info}': use one of "
+                f"{', '.join(KNOWN_TYPES)} (shown as a plain admonition)",
+                DocusaurusWarning.ADMONITION_UNKNOWN, token,
+            )
+        if token.meta["stranded_line"] is not None:
+            warn(
+                f"':::' that closes the ':::{token.info}' admonition stands at the end of a text "
+                "line: put it on a line of its own (it was read as the closer)",
+                DocusaurusWarning.ADMONITION_CLOSER,
+                location=(self.sphinx_env.docname, token.meta["stranded_line"] + 1),
+            )
+        if not token.meta["closed"]:
+            self._warn(
+                f"':::{token.info}' admonition is never closed: add a line ':::' after its "
+                "text (it runs to the end of the enclosing block)",
+                DocusaurusWarning.ADMONITION_CLOSER, token,
+            )
+        title = token.meta["title"] or ADMONITION_TITLES.get(kind, kind.capitalize())
+        admonition = nodes.admonition(classes=["docusaurus-admonition", kind])
+        if kind in ("note", "tip", "warning", "caution", "danger"):
+            admonition["classes"].insert(0, kind)
+        self.add_line_and_source_path(admonition, token)
+        title_node = nodes.title(title, "")
+        with self.current_node_context(title_node):
+            self.nested_render_text(title, line, inline=True)
+        admonition += title_node
+        self.current_node.append(admonition)
+        with self.current_node_context(admonition):
+            body = token.content
+            if kind == "preview" and not body.strip():
+                body = PREVIEW_TEXT
+            self.nested_render_text(body, line)
+
+    # --- images ----------------------------------------------------------------
+
+    def render_image(self, token: SyntaxTreeNode) -> None:
+        src = str(token.attrGet("src") or "")
+        title = str(token.attrGet("title") or "")
+        hint = _SIZE_HINT.findall(title)
+        if hint:
+            for key, value in hint:
+                token.attrs[key] = value
+            title = _SIZE_HINT.sub("", title).strip(" #")
+            if title:
+                token.attrs["title"] = title
+            else:
+                token.attrs.pop("title", None)
+        if not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", src):
+            found = self._find_image(src)
+            if found is None:
+                alt = _EAGER.sub("", self.renderInlineAsText(token.children or [])).strip()
+                self._warn(
+                    f"image '{src}' not found (looked in "
+                    f"{', '.join(self.sphinx_env.config.docusaurus_image_dirs) if src.startswith('/') else 'the page folder'}"
+                    "): add the file or fix the path (its alt text is shown instead)",
+                    DocusaurusWarning.IMAGE_MISSING, token,
+                )
+                self.current_node.append(nodes.inline(alt, alt, classes=["docusaurus-missing-image"]))
+                return
+            token.attrs["src"] = found
+        super().render_image(token)
+        image = self.current_node.children[-1]
+        if isinstance(image, nodes.image):
+            image["alt"] = _EAGER.sub("", image.get("alt", "")).strip()
+
+    def _find_image(self, src: str) -> str | None:
+        """A site-absolute path (``/x.webp``) in the image folders, or a path from the page."""
+        env = self.sphinx_env
+        path = src.split("#", 1)[0].split("?", 1)[0]
+        srcdir = Path(env.srcdir)
+        if path.startswith("/"):
+            for folder in env.config.docusaurus_image_dirs:
+                candidate = srcdir / folder / path.lstrip("/")
+                if candidate.is_file():
+                    return "/" + candidate.relative_to(srcdir).as_posix()
+            return None
+        candidate = (Path(env.doc2path(env.docname)).parent / path).resolve()
+        return path if candidate.is_file() else None
+
+    # --- code fences -------------------------------------------------------
+
+    def render_fence(self, token: SyntaxTreeNode) -> None:
+        info = (token.info or "").strip()
+        if info.startswith("{") and not re.match(r"^\{[\d,\s-]+\}", info):
+            return super().render_fence(token)  # a MyST directive
+        fence = parse_fence_info(info)
+        text, magic_lines = strip_magic_comments(token.content)
+        emphasized = sorted(set(fence.highlight_lines) | set(magic_lines))
+        language = fence.language or self.sphinx_env.config.highlight_language
+        node = self.create_highlighted_code_block(
+            text, language, number_lines=fence.line_numbers,
+            source=self.document["source"], line=token_line(token, 0) or None,
+        )
+        if emphasized:
+            line_count = len(text.splitlines())
+            node.setdefault("highlight_args", {})["hl_lines"] = [n for n in emphasized if n <= line_count]
+        if fence.hide_clipboard:
+            node["classes"].append("no-copybutton")
+        if not fence.title:
+            self.current_node.append(node)
+            return
+        wrapper = nodes.container("", literal_block=True, classes=["literal-block-wrapper"])
+        caption = nodes.caption(fence.title, fence.title)
+        self.add_line_and_source_path(caption, token)
+        wrapper += caption
+        wrapper += node
+        self.current_node.append(wrapper)
+
+    # --- JSX components ------------------------------------------------------
+
+    def render_jsx(self, token: SyntaxTreeNode) -> None:
+        """A paired block component: ``<Name ...>children</Name>``."""
+        opening = self._opening(token)
+        name = opening.meta["name"]
+        handler = getattr(self, f"_block_{name.lower()}", None)
+        if handler is not None:
+            handler(token, opening.meta["attrs"])
+            return
+        self._unknown_component(name, token, has_text=True)
+        self.render_children(token)
+
+    def render_jsx_tag(self, token: SyntaxTreeNode) -> None:
+        """A self-closing block component, or a tag that could not be paired."""
+        name, kind = token.meta["name"], token.meta["kind"]
+        if kind == "self":
+            handler = getattr(self, f"_single_{name.lower()}", None)
+            if handler is not None:
+                handler(token, token.meta["attrs"])
+                return
+            self._unknown_component(name, token, has_text=False)
+            return
+        self._warn(
+            f"<{'/' if kind == 'close' else ''}{name}> has no matching "
+            f"{'opening' if kind == 'close' else 'closing'} tag: add it "
+            "(the tag is ignored, the text around it is kept)",
+            DocusaurusWarning.COMPONENT_UNCLOSED, token,
+        )
+
+    def render_jsx_inline(self, token: SyntaxTreeNode) -> None:
+        opening = self._opening(token)
+        name = opening.meta["name"]
+        if name == "Tooltip":
+            self._inline_tooltip(token, opening.meta["attrs"])
+            return
+        self._unknown_component(name, token, has_text=True)
+        self.render_children(token)
+
+    def render_jsx_inline_tag(self, token: SyntaxTreeNode) -> None:
+        name, kind = token.meta["name"], token.meta["kind"]
+        if kind == "self" and name == "VersionedLink":
+            self._single_versionedlink(token, token.meta["attrs"])
+            return
+        if kind == "self":
+            self._unknown_component(name, token, has_text=False)
+            return
+        self._warn(
+            f"<{'/' if kind == 'close' else ''}{name}> has no matching tag in this paragraph: "
+            "fix the nesting (the tag is ignored, its text is kept)",
+            DocusaurusWarning.COMPONENT_UNCLOSED, token,
+        )
+
+    def _unknown_component(self, name: str, token: SyntaxTreeNode, has_text: bool) -> None:
+        kept = "its text is kept" if has_text else "it has no text, so nothing is shown"
+        self._warn(
+            f"component <{name}> cannot be rendered by this site: replace it with Markdown "
+            f"({kept})",
+            DocusaurusWarning.COMPONENT_UNKNOWN, token,
+        )
+
+    # Tabs ------------------------------------------------------------------
+
+    def _block_tabs(self, token: SyntaxTreeNode, attrs: dict) -> None:
+        tab_set = create_component("tab-set", classes=["sd-tab-set"])
+        self.add_line_and_source_path(tab_set, token)
+        group = _attr_text(attrs.get("groupId")) or _attr_text(attrs.get("queryString"))
+        self.current_node.append(tab_set)
+        with self.current_node_context(tab_set):
+            self.render_children(token)
+        items = [child for child in tab_set.children if child.get("design_component") == "tab-item"]
+        if items and not any(item.get("selected") for item in items):
+            items[0]["selected"] = True
+        for item in items:
+            label = item.children[0]
+            if group and "sync_id" in label:
+                label["sync_group"] = group
+            elif "sync_id" in label and not group:
+                del label["sync_id"]
+        stray = [child for child in tab_set.children if child not in items]
+        for child in stray:
+            if isinstance(child, (nodes.target, nodes.comment)):
+                continue
+            tab_set.remove(child)
+            tab_set.parent.insert(tab_set.parent.index(tab_set), child)
+
+    def _block_tabitem(self, token: SyntaxTreeNode, attrs: dict) -> None:
+        value = _attr_text(attrs.get("value"))
+        label_text = _attr_text(attrs.get("label")) or value or "Tab"
+        item = create_component(
+            "tab-item", classes=["sd-tab-item"], selected=bool(attrs.get("default"))
+        )
+        self.add_line_and_source_path(item, token)
+        label = nodes.rubric(label_text, label_text, classes=["sd-tab-label"])
+        if value:
+            label["sync_id"] = value
+        item += label
+        content = create_component("tab-content", classes=["sd-tab-content"])
+        item += content
+        self.current_node.append(item)
+        with self.current_node_context(content):
+            self.render_children(token)
+
+    # details / summary -------------------------------------------------------
+
+    def _block_details(self, token: SyntaxTreeNode, attrs: dict) -> None:
+        dropdown = create_component(
+            "dropdown", opened=bool(attrs.get("open")), type="dropdown", has_title=False,
+            icon=None, chevron=None, container_classes=["sd-mb-3"], title_classes=[], body_classes=[],
+        )
+        self.add_line_and_source_path(dropdown, token)
+        self.current_node.append(dropdown)
+        with self.current_node_context(dropdown):
+            self.render_children(token)
+        summaries = [child for child in dropdown.children if "docusaurus-summary" in child.get("classes", [])]
+        if summaries:
+            dropdown["has_title"] = True
+            title = summaries[0]
+            dropdown.remove(title)
+            dropdown.insert(0, title)
+
+    def _single_summary(self, token: SyntaxTreeNode, attrs: dict) -> None:
+        text = token.meta.get("text") or "Details"
+        rubric = nodes.rubric(text, "", classes=["docusaurus-summary"])
+        self.add_line_and_source_path(rubric, token)
+        with self.current_node_context(rubric):
+            self.nested_render_text(text, token_line(token, 0), inline=True)
+        self.current_node.append(rubric)
+
+    def _block_summary(self, token: SyntaxTreeNode, attrs: dict) -> None:
+        rubric = nodes.rubric("", "", classes=["docusaurus-summary"])
+        self.add_line_and_source_path(rubric, token)
+        self.current_node.append(rubric)
+        holder = nodes.container()
+        with self.current_node_context(holder):
+            self.render_children(token)
+        for paragraph in holder.findall(nodes.paragraph):
+            rubric.extend(paragraph.children)
+            break
+
+    # partials ------------------------------------------------------------------
+
+    def _single_partialscomponent(self, token: SyntaxTreeNode, attrs: dict) -> None:
+        category = _attr_text(attrs.get("category")) or ""
+        name = _attr_text(attrs.get("name")) or ""
+        env = self.sphinx_env
+        path = find_partial(env, category, name)
+        if path is None:
+            self._warn(
+                f"no partial with category '{category}' and name '{name}' in "
+                f"'{env.config.docusaurus_partials_dir}': check the names, or add a partial "
+                "with that partial_category and partial_name",
+                DocusaurusWarning.PARTIAL_MISSING, token,
+            )
+            return
+        stack: list[str] = self.md_env.setdefault("docusaurus_partials", [])
+        if str(path) in stack:
+            self._warn(
+                f"partial '{category}/{name}' includes itself: remove the cycle (not included again)",
+                DocusaurusWarning.PARTIAL_MISSING, token,
+            )
+            return
+        env.note_dependency(str(path))
+        props = {key: _attr_text(value) or "" for key, value in attrs.items()}
+        text = render_partial_text(path, props)
+        stack.append(str(path))
+        try:
+            self.nested_render_text(text, token_line(token, 0))
+        finally:
+            stack.pop()
+
+    # links, cards, media ---------------------------------------------------------
+
+    def _link(self, text: str, url: str, token: SyntaxTreeNode) -> nodes.Element:
+        if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", url):
+            node = nodes.reference(text, text, refuri=url)
+        else:
+            node = addnodes.pending_xref(
+                refdomain=None, reftype="myst", reftarget=url, refdoc=self.sphinx_env.docname,
+                refexplicit=True,
+            )
+            node += nodes.inline(text, text)
+        self.add_line_and_source_path(node, token)
+        return node
+
+    def _single_versionedlink(self, token: SyntaxTreeNode, attrs: dict) -> None:
+        url = _attr_text(attrs.get("url")) or ""
+        text = _attr_text(attrs.get("text")) or url
+        node = self._link(text, url, token)
+        if isinstance(self.current_node, nodes.TextElement):
+            self.current_node.append(node)
+        else:
+            self.current_node.append(nodes.paragraph("", "", node))
+
+    def _single_simplecardgrid(self, token: SyntaxTreeNode, attrs: dict) -> None:
+        cards = attrs.get("cards")
+        try:
+            parsed = json5.loads(cards.source) if isinstance(cards, Expression) else None
+        except ValueError:
+            parsed = None
+        if not isinstance(parsed, list):
+            self._warn(
+                "<SimpleCardGrid> needs cards={[{title, description, buttonText, url}, ...]}: "
+                "fix the cards list (nothing is shown)",
+                DocusaurusWarning.COMPONENT_UNKNOWN, token,
+            )
+            return
+        lines = ["::::{grid} 1 1 2 2", ":gutter: 3", ""]
+        for card in parsed:
+            if not isinstance(card, dict):
+                continue
+            title = str(card.get("title", "")).replace("\n", " ")
+            lines += [f":::{{grid-item-card}} {title}", ""]
+            if card.get("description"):
+                lines += [str(card["description"]), ""]
+            if card.get("url"):
+                button = str(card.get("buttonText") or "Learn more")
+                lines += [f"[{button}](<{card['url']}>)", ""]
+            lines += [":::", ""]
+        lines.append("::::")
+        self.nested_render_text("\n".join(lines), token_line(token, 0))
+
+    def _media_link(self, token: SyntaxTreeNode, attrs: dict) -> None:
+        url = _attr_text(attrs.get("url")) or _attr_text(attrs.get("src")) or ""
+        title = _attr_text(attrs.get("title")) or "Watch the video"
+        if not url:
+            self._unknown_component(token.meta["name"], token, has_text=False)
+            return
+        paragraph = nodes.paragraph(classes=["docusaurus-video"])
+        paragraph += nodes.Text("Video: ")
+        paragraph += self._link(title, url, token)
+        self.current_node.append(paragraph)
+
+    _single_youtube = _media_link
+    _single_video = _media_link
+
+    def _single_redirect(self, token: SyntaxTreeNode, attrs: dict) -> None:
+        target = _attr_text(attrs.get("to")) or ""
+        domain = self.sphinx_env.domains["docusaurus"]
+        domain.redirects[self.sphinx_env.docname] = target
+        paragraph = nodes.paragraph(classes=["docusaurus-redirect"])
+        paragraph += nodes.Text("This page has moved: ")
+        paragraph += self._link(target, target, token)
+        self.current_node.append(paragraph)
+
+    def _inline_tooltip(self, token: SyntaxTreeNode, attrs: dict) -> None:
+        trigger = _attr_text(attrs.get("trigger")) or ""
+        holder = nodes.inline()
+        with self.current_node_context(holder):
+            self.render_children(token)
+        explanation = " ".join(holder.astext().split())
+        node = nodes.abbreviation(trigger or explanation, trigger or explanation, explanation=explanation)
+        node["classes"].append("docusaurus-tooltip")
+        self.current_node.append(node)
+
