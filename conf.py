@@ -78,6 +78,8 @@ html_css_files = ["docusaurus.css"]
 html_permalinks_icon = "#"
 html_copy_source = False
 html_show_sourcelink = False
+# ```lang hideClipboard``` blocks get the class no-copybutton: no copy button there.
+copybutton_selector = "div:not(.no-copybutton) > div.highlight > pre"
 html_theme_options = {
     "navigation_with_keys": True,
 }

@@ -15,4 +15,5 @@ show_warning_types = True
 docusaurus_owned_paths = ["/security/"]
 docusaurus_icon_aliases = {"admin": "user-shield"}
 docusaurus_edit_url = "https://example.com/edit/"
-exclude_patterns = ["_build"]
+exclude_patterns = ["_build", "_partials/**"]
+suppress_warnings = ["myst.header"]

@@ -123,3 +123,21 @@ def test_parallel_build_equals_serial_build(tmp_path):
     assert sphinx_build(serial, "-j", "1").returncode == 0
     assert sphinx_build(parallel, "-j", "2").returncode == 0
     assert _digests(serial) == _digests(parallel)
+
+
+def test_security_section_shows_every_dialect_feature(site):
+    pages = [page(site, url) for url in PAGES if url.startswith("security/")]
+    kinds = set()
+    for soup in pages:
+        for div in soup.select("article div.admonition"):
+            kinds |= set(div["class"])
+    assert {"note", "tip", "info", "warning", "caution", "danger", "preview", "further"} <= kinds
+    articles = [soup.select_one("article") for soup in pages]
+    assert any(a.select("div.sd-tab-set") for a in articles)
+    assert any(a.select("details.sd-dropdown") for a in articles)
+    assert any("Palette VerteX version you run" in a.get_text() for a in articles)  # the partial, with its prop
+    titled = [
+        block for a in articles for block in a.select(".literal-block-wrapper")
+        if block.select_one(".code-block-caption") and block.select("span.hll")
+    ]
+    assert titled

@@ -33,6 +33,7 @@ ENV_VERSION = 1
 def setup(app: Sphinx) -> ExtensionMetadata:
     """Register every part of the extension."""
     app.setup_extension("myst_parser")
+    app.setup_extension("sphinx_design")  # tabs, dropdowns and cards of the dialect
     app.add_config_value("docusaurus_icon_aliases", {}, "env", types=frozenset({dict}))
     app.add_domain(PagesDomain)
     setup_parser(app)

@@ -270,7 +270,7 @@ def _choose_root_doc(app: Sphinx, config: Any) -> None:
     the top-level page that comes first in sidebar order becomes the root.
     """
     srcdir = Path(app.srcdir)
-    suffixes = list(config.source_suffix)
+    suffixes = [*config.source_suffix, *MARKDOWN_SUFFIXES]
     if any((srcdir / f"{config.root_doc}{suffix}").is_file() for suffix in suffixes):
         return
     candidates: list[tuple[tuple[Any, ...], str]] = []
@@ -299,7 +299,8 @@ def _choose_root_doc(app: Sphinx, config: Any) -> None:
 def setup_navigation(app: Sphinx) -> None:
     """Plan folder toctrees before reading and keep every page's navigation current."""
     app.add_config_value("docusaurus_show_drafts", False, "env", types=frozenset({bool}))
-    app.connect("config-inited", _choose_root_doc)
+    # after Sphinx merges the registered source suffixes into the config (800)
+    app.connect("config-inited", _choose_root_doc, priority=900)
     app.connect("env-get-outdated", _plan_navigation)
     app.add_transform(InsertFolderToctree)
     app.connect("env-updated", _rewrite_all_when_navigation_changes, priority=600)

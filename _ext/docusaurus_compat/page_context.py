@@ -15,6 +15,7 @@ from urllib.parse import urljoin
 from markupsafe import escape
 
 from .page_meta import UNSET, PageMeta, pages_of
+from .links import find_page, site_path, split_target
 from .routes import route_table
 from .sidebar import page_label
 from .tags import tag_links
@@ -58,6 +59,23 @@ def _pagination_target(app: Sphinx, docname: str, meta: PageMeta, key: str) -> s
     return target
 
 
+def _redirect_url(app: Sphinx, pagename: str) -> str | None:
+    """Where a page with ``<Redirect to=.../>`` sends the reader (relative, or the main site)."""
+    target = app.env.domains["docusaurus"].redirects.get(pagename)
+    if not target:
+        return None
+    if target.lower().startswith(_SAFE_URL_SCHEMES):
+        return target
+    path, fragment = split_target(target)
+    docname = find_page(app.env, route_table(app.env), pagename, path)
+    if docname is not None:
+        url = app.builder.get_relative_uri(pagename, docname)
+    else:
+        url = app.config.docusaurus_site_url.rstrip("/") + site_path(pagename, path, app.config.root_doc)
+        url += "?" + target.split("?", 1)[1].split("#", 1)[0] if "?" in target else ""
+    return url + (f"#{fragment}" if fragment else "")
+
+
 def _relation(app: Sphinx, pagename: str, target: str) -> dict[str, str]:
     pages = pages_of(app.env)
     meta = pages.get(target) or PageMeta()
@@ -94,6 +112,7 @@ def _add_page_context(
         edit_url = _safe_url(meta.custom_edit_url)
 
     context["docusaurus"] = {
+        "redirect": _redirect_url(app, pagename),
         "html_title": html_title,
         "og_title": meta.meta_title or title or docstitle,
         "description": meta.description,

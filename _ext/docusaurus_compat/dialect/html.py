@@ -33,10 +33,30 @@ def clean_jsx_html(html: str) -> str:
     return _CLASS_NAME.sub("class=", _JSX_STYLE.sub("", html))
 
 
+_BR_IN_TEXT = re.compile(r"<br\s*/?\s*/?\s*>", re.IGNORECASE)
+
+
+def _split_text_breaks(token: Token) -> list[Token]:
+    """``<br / >`` is not an HTML tag to markdown-it, so it arrives as text."""
+    parts = _BR_IN_TEXT.split(token.content)
+    if len(parts) == 1:
+        return [token]
+    tokens: list[Token] = []
+    for index, part in enumerate(parts):
+        if index:
+            tokens.append(Token("hardbreak", "br", 0))
+        if part:
+            tokens.append(Token("text", "", 0, content=part))
+    return tokens
+
+
 def _convert_inline(children: list[Token]) -> list[Token]:
     result: list[Token] = []
     open_link: Token | None = None
     for token in children:
+        if token.type == "text":
+            result.extend(_split_text_breaks(token))
+            continue
         if token.type != "html_inline":
             result.append(token)
             continue

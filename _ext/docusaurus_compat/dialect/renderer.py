@@ -396,19 +396,20 @@ class DocusaurusRenderer(SphinxRenderer):
                 DocusaurusWarning.COMPONENT_UNKNOWN, token,
             )
             return
-        lines = ["::::{grid} 1 1 2 2", ":gutter: 3", ""]
+        # backtick fences: directives work whether or not colon_fence is enabled
+        lines = ["````{grid} 1 1 2 2", ":gutter: 3", ""]
         for card in parsed:
             if not isinstance(card, dict):
                 continue
             title = str(card.get("title", "")).replace("\n", " ")
-            lines += [f":::{{grid-item-card}} {title}", ""]
+            lines += [f"```{{grid-item-card}} {title}", ""]
             if card.get("description"):
                 lines += [str(card["description"]), ""]
             if card.get("url"):
                 button = str(card.get("buttonText") or "Learn more")
                 lines += [f"[{button}](<{card['url']}>)", ""]
-            lines += [":::", ""]
-        lines.append("::::")
+            lines += ["```", ""]
+        lines.append("````")
         self.nested_render_text("\n".join(lines), token_line(token, 0))
 
     def _media_link(self, token: SyntaxTreeNode, attrs: dict) -> None:

@@ -1,0 +1,1 @@
+from sphinx_test_conf import *  # noqa: F403
