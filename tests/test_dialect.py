@@ -38,7 +38,28 @@ def test_exactly_the_expected_warnings(built):
         "components.md:68 docusaurus.component_unknown",
         "components.md:70 docusaurus.partial_missing",
         "images.md:8 docusaurus.image_missing",
+        # lines as in the file: the import line above them is dropped without shifting them
+        "damaged.md:8 docusaurus.admonition_closer",
+        "damaged.md:10 docusaurus.component_unclosed",
+        "damaged.md:12 docusaurus.component_unclosed",
     }
+
+
+# damaged sources from the corpus, reduced --------------------------------------------
+
+def test_old_style_title_over_two_lines_with_stranded_closer(built):
+    warning = article(built, "damaged").select_one("div.admonition.warning")
+    assert warning.select_one(".admonition-title").get_text(strip=True).startswith("A long old-style title")
+    assert "onto a second line of text." in warning.get_text() and ":::" not in warning.get_text()
+
+
+def test_tooltip_split_by_a_blank_line_keeps_all_text(built):
+    text = " ".join(article(built, "damaged").get_text().split())
+    assert "The first part" in text and "second part ends here." in text and "Tooltip" not in text
+
+
+def test_admonition_inside_indented_tab_body(built):
+    assert article(built, "damaged").select_one("div.sd-tab-set div.admonition.tip") is not None
 
 
 # 1. admonitions -----------------------------------------------------------------

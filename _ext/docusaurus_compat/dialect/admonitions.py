@@ -84,7 +84,8 @@ def admonition_block(state: StateBlock, start_line: int, end_line: int, silent: 
     token.meta = {
         "type": opener.group("type").lower(),
         "title": parse_opener_info(opener.group("rest")),
-        "stranded_line": stranded_line,
+        # relative to the opener: token maps are shifted later (nested renders, dropped ESM lines)
+        "stranded_offset": None if stranded_line is None else stranded_line - start_line,
         "closed": closed,
     }
     token.content = textwrap.dedent("\n".join(lines))

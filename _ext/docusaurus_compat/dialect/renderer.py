@@ -85,12 +85,12 @@ class DocusaurusRenderer(SphinxRenderer):
                 f"{', '.join(KNOWN_TYPES)} (shown as a plain admonition)",
                 DocusaurusWarning.ADMONITION_UNKNOWN, token,
             )
-        if token.meta["stranded_line"] is not None:
+        if token.meta["stranded_offset"] is not None:
             warn(
                 f"':::' that closes the ':::{token.info}' admonition stands at the end of a text "
                 "line: put it on a line of its own (it was read as the closer)",
                 DocusaurusWarning.ADMONITION_CLOSER,
-                location=(self.sphinx_env.docname, token.meta["stranded_line"] + 1),
+                location=(self.sphinx_env.docname, line + token.meta["stranded_offset"]),
             )
         if not token.meta["closed"]:
             self._warn(
