@@ -20,7 +20,7 @@ override PARTIALSDIR := $(abspath $(PARTIALSDIR))
 export PARTIALSDIR
 
 .DEFAULT_GOAL := html
-.PHONY: help html livehtml linkcheck test clean clean-venv venv
+.PHONY: help html livehtml linkcheck test bench clean clean-venv venv
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 14
@@ -43,8 +43,21 @@ livehtml: $(STAMP) ## serve the site on http://127.0.0.1:8000 and rebuild on eve
 linkcheck: $(STAMP) ## check external links (needs the network; not part of `make test`)
 	$(SPHINXBUILD) -b linkcheck -c . $(SOURCEDIR) $(BUILDDIR)/linkcheck
 
-test: $(STAMP) ## run every test
+CHROMIUM    := /usr/bin/chromium
+
+$(CHROMIUM):
+	@if [ "$$(id -u)" = 0 ]; then \
+		echo "Installing Debian's Chromium for the browser tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else \
+		echo "The browser tests need Chromium. Run: sudo apt-get install -y chromium"; exit 1; \
+	fi
+
+test: $(STAMP) $(CHROMIUM) ## run every test (installs Chromium when run as root)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+bench: $(STAMP) ## benchmark against stock Sphinx and Docusaurus; writes bench/results.md (long)
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 clean: ## remove build output
 	rm -rf $(BUILDDIR)

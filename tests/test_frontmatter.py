@@ -83,14 +83,14 @@ def test_sidebar_position_orders_siblings_and_pagination(built):
 
 @pytest.mark.parametrize(("label", "icon"), [("Security", "lock"), ("Short Label", "user-shield")])
 def test_icons_inline_svg_in_sidebar(built, label, icon):
-    link = sidebar_links(read_html(built, "index.html"))[label]
+    link = sidebar_links(read_html(built, "security/index.html"))[label]
     svg = link.find("svg")
     assert svg is not None and f"docusaurus-icon-{icon}" in svg["class"]
     assert svg["fill"] == "currentColor" and svg.find("path") is not None
 
 
 def test_no_icon_when_icon_missing(built):
-    assert sidebar_links(read_html(built, "index.html"))["Levels"].find("svg") is None
+    assert sidebar_links(read_html(built, "security/index.html"))["Levels"].find("svg") is None
 
 
 @pytest.mark.parametrize(
@@ -152,7 +152,7 @@ def test_unlisted_built_but_not_listed(built):
 def test_slug_and_id_set_the_url(built):
     assert (Path(built.outdir) / "custom/url/index.html").exists()
     assert (Path(built.outdir) / "security/other-name/index.html").exists()
-    assert sidebar_links(read_html(built, "index.html"))["Slugged"]["href"] == "custom/url/"
+    assert sidebar_links(read_html(built, "security/index.html"))["Slugged"]["href"] == "../custom/url/"
 
 
 def test_pagination_label_prev_and_next(built):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import time
 
@@ -67,12 +68,38 @@ def test_position_change_reorders_and_rewrites_every_page(app):
     _touch_edit(app.srcdir / "guide/zeta.md", "sidebar_position: 2", "sidebar_position: 0.5")
     app.build()
     assert app.env.toctree_includes["guide/index"][:2] == ["guide/advanced/advanced", "guide/zeta"]
-    # a page that was not edited shows the new order in its sidebar
-    assert sidebar(read_html(app, "loose/page/index.html"), 2)[:2] == ["Advanced", "Zeta"]
+    # a page that was not edited shows the new order in its sidebar...
+    assert sidebar(read_html(app, "guide/first/index.html"), 2)[:2] == ["Advanced", "Zeta"]
+    # ...and so does the shared navigation file that expands collapsed categories
+    nav = json.loads((app.outdir / "_static/docusaurus-nav/guide.json").read_text())
+    assert [entry["l"] for entry in nav["nodes"]["guide/"]][:2] == ["Advanced", "Zeta"]
 
 
 def test_label_change_reaches_every_page(app):
     app.build()
-    _touch_edit(app.srcdir / "guide/alpha.md", 'title: "Alpha"', 'title: "Alpha"\nsidebar_label: "Renamed"')
+    _touch_edit(app.srcdir / "guide/index.md", 'title: "Guide"', 'title: "Guide"\nsidebar_label: "Renamed"')
     app.build()
-    assert "Renamed" in sidebar(read_html(app, "manual/child-c/index.html"), 2)
+    assert sidebar(read_html(app, "manual/child-c/index.html"), 1)[0] == "Renamed"
+
+
+def test_sidebar_holds_top_level_and_current_branch_only(built):
+    soup = read_html(built, "loose/page/index.html")
+    assert sidebar(soup, 1) == ["Guide", "Loose Page", "Manual"]
+    assert sidebar(soup, 2) == []  # Guide and Manual are collapsed...
+    guide = soup.select_one(".sidebar-tree li.toctree-l1.has-children")
+    assert guide.select_one("ul")["data-nav-children"] == "guide/"  # ...and expand from the nav file
+    assert guide.select_one("ul")["data-nav-file"] == "guide"
+    assert guide.select_one("a")["href"] == "../../guide/"  # without JavaScript the link still works
+    deep = read_html(built, "guide/advanced/deep/index.html")
+    assert sidebar(deep, 2) == ["Advanced", "First", "Alpha", "Zeta", "No Position"]
+    assert sidebar(deep, 3) == ["Deep"]
+    assert [li.get_text(strip=True) for li in deep.select(".sidebar-tree li.current-page")] == ["Deep"]
+
+
+def test_navigation_files_list_every_category_by_section(built):
+    folder = built.outdir / "_static/docusaurus-nav"
+    assert sorted(path.name for path in folder.glob("*.json")) == ["guide.json", "manual.json"]
+    nav = json.loads((folder / "guide.json").read_text())
+    assert set(nav["nodes"]) == {"guide/", "guide/advanced/"}
+    assert nav["nodes"]["guide/advanced/"] == [{"l": "Deep", "u": "guide/advanced/deep/"}]
+    assert nav["nodes"]["guide/"][0] == {"l": "Advanced", "u": "guide/advanced/", "c": 1}
