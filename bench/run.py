@@ -223,11 +223,23 @@ def bench_ours(n: int, runs: int) -> dict:
 
     result["add_page"] = incremental(add_page)
     page = out / leaf.path / "index.html"
+    if n == 100:
+        result["pdf"] = bench_pdf(source)
     result["output_bytes"] = folder_bytes(out)
     result["searchindex_bytes"] = (out / "searchindex.js").stat().st_size
     result["first_visit"] = first_visit_bytes(out, page)
     result["sidebar_bytes"] = sidebar_bytes(page)
     return result
+
+
+def bench_pdf(source: Path) -> dict | None:
+    """``make pdf`` on the site, when the Makefile has that target (None until it does)."""
+    makefile = (REPO / "Makefile").read_text()
+    if "\npdf:" not in makefile:
+        return None
+    builddir = WORK / "pdf-100"
+    shutil.rmtree(builddir, ignore_errors=True)
+    return measure(["make", "pdf", f"SOURCEDIR={source}", f"BUILDDIR={builddir}"], REPO).__dict__
 
 
 def bench_stock(n: int, runs: int) -> dict:
@@ -271,8 +283,9 @@ def bench_docusaurus(site: Path, n: int, runs: int) -> dict:
     timings = []
     env = {**os.environ, "NODE_OPTIONS": "--max-old-space-size=8192"}
     for _ in range(runs):
-        shutil.rmtree(site / "build", ignore_errors=True)
-        shutil.rmtree(site / ".docusaurus", ignore_errors=True)
+        # a cold build: no output, no generated files, no webpack cache
+        for cache in ("build", ".docusaurus", "node_modules/.cache"):
+            shutil.rmtree(site / cache, ignore_errors=True)
         timings.append(measure(["npx", "--no-install", "docusaurus", "build"], site, env))
     return {"n": n, "full": median_run(timings).__dict__, "output_bytes": folder_bytes(site / "build")}
 
@@ -355,6 +368,9 @@ def report(results: dict, args: argparse.Namespace) -> str:
             f"{ours['sidebar_bytes'] / 1024:.1f} | {visit['total'] / 1024:.0f} "
             f"({visit['html'] / 1024:.0f} + {visit['assets'] / 1024:.0f} + {visit['nav_file'] / 1024:.0f}) |"
         )
+    pdf = results["ours"].get("100", {}).get("pdf")
+    if pdf:
+        lines += ["", f"`make pdf` at N=100: {pdf['seconds']:.1f} s, peak {pdf['peak_mb']:.0f} MB."]
     notes = results.get("notes", [])
     if notes:
         lines += ["", "## Notes", ""] + [f"- {note}" for note in notes]
@@ -368,19 +384,46 @@ def main() -> None:
     parser.add_argument("--stock-max", type=int, default=500, help="largest N built with stock Sphinx")
     parser.add_argument("--no-docusaurus", action="store_true")
     parser.add_argument("--smoke", action="store_true", help="tiny run: N=20, one run, ours only")
+    parser.add_argument(
+        "--report-only", action="store_true", help="write the report from bench/.work/results.json, measure nothing"
+    )
+    parser.add_argument(
+        "--resume", type=Path,
+        help="a results JSON (bench/.work/results.json) whose figures are kept; only missing ones are measured",
+    )
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "results.md")
     args = parser.parse_args()
     if args.smoke:
         args.sizes, args.runs, args.stock_max, args.no_docusaurus = [20], 1, 0, True
     WORK.mkdir(parents=True, exist_ok=True)
+    if args.report_only:
+        results = json.loads((WORK / "results.json").read_text())
+        args.out.write_text(report(results, args))
+        print(args.out.read_text())
+        return
     results: dict = {"ours": {}, "stock": {}, "docusaurus": {}, "notes": [], "command": sys.argv}
+    if args.resume:
+        previous = json.loads(args.resume.read_text())
+        for key in ("ours", "stock", "docusaurus"):
+            kept = {n: v for n, v in previous.get(key, {}).items() if not v.get("extrapolated")}
+            results[key].update(kept)
+            if kept:
+                results["notes"].append(
+                    f"{key} figures for N={', '.join(kept)} come from an earlier run of this script on the same "
+                    f"machine (kept with --resume {args.resume.name})"
+                )
+    save = WORK / "results.json"
     for n in args.sizes:
-        results["ours"][str(n)] = bench_ours(n, args.runs)
+        if str(n) not in results["ours"]:
+            results["ours"][str(n)] = bench_ours(n, args.runs)
+            save.write_text(json.dumps(results, indent=2))
         print(json.dumps({"ours": results["ours"][str(n)]}), flush=True)
     stock_points = {}
     for n in args.sizes:
         if n <= args.stock_max:
-            results["stock"][str(n)] = bench_stock(n, args.runs)
+            if str(n) not in results["stock"]:
+                results["stock"][str(n)] = bench_stock(n, args.runs)
+                save.write_text(json.dumps(results, indent=2))
             stock_points[n] = results["stock"][str(n)]["full_jauto"]["seconds"]
             print(json.dumps({"stock": results["stock"][str(n)]}), flush=True)
     if len(stock_points) >= 2:
@@ -399,10 +442,12 @@ def main() -> None:
             results["notes"].append("Docusaurus could not be installed from the npm registry: its columns are n/a")
         else:
             for n in args.sizes:
-                results["docusaurus"][str(n)] = bench_docusaurus(site, n, args.runs)
+                if str(n) not in results["docusaurus"]:
+                    results["docusaurus"][str(n)] = bench_docusaurus(site, n, args.runs)
+                    save.write_text(json.dumps(results, indent=2))
                 print(json.dumps({"docusaurus": results["docusaurus"][str(n)]}), flush=True)
     results["versions"] = versions()
-    (WORK / "results.json").write_text(json.dumps(results, indent=2))
+    save.write_text(json.dumps(results, indent=2))
     text = report(results, args)
     if not args.smoke:
         args.out.write_text(text)

@@ -400,3 +400,21 @@ def parse_front_matter(
             continue
         values[key] = value
     return ParsedFrontMatter(values, key_lines, myst_data, problems)
+
+
+def quiet_values(source: str) -> dict[str, Any]:
+    """The checked front-matter values of a source text, problems ignored.
+
+    For the look-ahead readers (navigation plan, root page, partial index);
+    the parser reports the problems when it reads the page itself.
+    """
+    block = find_front_matter(source)
+    if not isinstance(block, FrontMatterBlock):
+        return {}
+    return parse_front_matter(block).values
+
+
+def body_of(source: str) -> str:
+    """The source text after its front matter (all of it when there is none)."""
+    block = find_front_matter(source)
+    return source[block.body_offset :] if isinstance(block, FrontMatterBlock) else source

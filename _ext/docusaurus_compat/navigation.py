@@ -28,7 +28,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 
-from .frontmatter import find_front_matter, parse_front_matter
+from .frontmatter import quiet_values
 from .page_meta import PageMeta, pages_of
 from .routes import INDEX_NAMES, folder_of, number_prefix, route_table
 
@@ -58,9 +58,7 @@ def scan_nav_fields(env: BuildEnvironment, docname: str) -> NavFields:
         source = path.read_text(encoding="utf-8-sig", errors="replace")
     except OSError:
         return NavFields()
-    block = find_front_matter(source)
-    values = parse_front_matter(block).values if block is not None and hasattr(block, "yaml") else {}
-    meta = PageMeta.from_values(values, {})
+    meta = PageMeta.from_values(quiet_values(source), {})
     position = meta.sidebar_position
     if position is None:
         position = number_prefix(docname.rsplit("/", 1)[-1])[0]
@@ -281,9 +279,7 @@ def _choose_root_doc(app: Sphinx, config: Any) -> None:
         if any(part.startswith(".") for part in relative.parts):
             continue
         docname = relative.with_suffix("").as_posix()
-        source = path.read_text(encoding="utf-8-sig", errors="replace")
-        block = find_front_matter(source)
-        values = parse_front_matter(block).values if block is not None and hasattr(block, "yaml") else {}
+        values = quiet_values(path.read_text(encoding="utf-8-sig", errors="replace"))
         if str(values.get("slug", "")).strip() == "/":
             config.root_doc = docname
             return

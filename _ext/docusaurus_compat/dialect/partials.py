@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..frontmatter import find_front_matter, parse_front_matter
+from ..frontmatter import body_of, quiet_values
 
 if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
@@ -33,10 +33,7 @@ def _index(folder: str, stamp: tuple) -> dict[tuple[str, str], Path]:
     for path in sorted(Path(folder).rglob("*")):
         if path.suffix not in (".md", ".mdx") or not path.is_file():
             continue
-        block = find_front_matter(path.read_text(encoding="utf-8-sig", errors="replace"))
-        if block is None or not hasattr(block, "yaml"):
-            continue
-        values = parse_front_matter(block).values
+        values = quiet_values(path.read_text(encoding="utf-8-sig", errors="replace"))
         category, name = values.get("partial_category"), values.get("partial_name")
         if category and name:
             index.setdefault((str(category), str(name)), path)
@@ -55,8 +52,5 @@ def find_partial(env: BuildEnvironment, category: str, name: str) -> Path | None
 
 def render_partial_text(path: Path, props: dict[str, str]) -> str:
     """The partial's body (front matter removed) with ``{props.x}`` filled in."""
-    source = path.read_text(encoding="utf-8-sig", errors="replace")
-    block = find_front_matter(source)
-    if block is not None and hasattr(block, "yaml"):
-        source = source[block.body_offset :]
+    source = body_of(path.read_text(encoding="utf-8-sig", errors="replace"))
     return PROPS.sub(lambda match: props.get(match.group(1), ""), source)
