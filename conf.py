@@ -50,6 +50,9 @@ suppress_warnings = ["myst.header"]
 
 # -- Docusaurus dialect (our extension) -------------------------------------------
 
+# <PartialsComponent> looks here (relative paths: from the source folder); `make html
+# PARTIALSDIR=...` passes another folder in the environment.
+docusaurus_partials_dir = os.environ.get("PARTIALSDIR") or "_partials"
 # Links to pages that are not in this project go to the main docs site...
 docusaurus_site_url = "https://docs.spectrocloud.com"
 # ...except under these paths: they are ours, so a missing page there is a warning.

@@ -14,7 +14,6 @@ placed on the front matter's closing line.
 from __future__ import annotations
 
 import json
-import os
 import re
 from typing import TYPE_CHECKING
 
@@ -170,10 +169,7 @@ def _hide_first_title(document: nodes.document) -> None:
 def setup_parser(app: Sphinx) -> None:
     """Register the parser for Markdown sources (replacing MyST's own)."""
     app.add_config_value("docusaurus_dialect", True, "env", types=frozenset({bool}))
-    app.add_config_value(
-        "docusaurus_partials_dir", os.environ.get("PARTIALSDIR") or "_partials", "env",
-        types=frozenset({str}),
-    )
+    app.add_config_value("docusaurus_partials_dir", "_partials", "env", types=frozenset({str}))
     app.add_config_value("docusaurus_extra_keys", [], "env", types=frozenset({list, tuple}))
     app.add_config_value("docusaurus_image_dirs", ["_static/images"], "env", types=frozenset({list}))
     app.add_source_parser(DocusaurusMarkdownParser, override=True)
