@@ -20,7 +20,7 @@ override PARTIALSDIR := $(abspath $(PARTIALSDIR))
 export PARTIALSDIR
 
 .DEFAULT_GOAL := html
-.PHONY: help html livehtml linkcheck test bench clean clean-venv venv
+.PHONY: help all html livehtml linkcheck test bench pdf tex clean clean-venv venv
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 14
@@ -34,7 +34,11 @@ venv: $(STAMP) ## create or update .venv from requirements.txt
 
 html: $(STAMP) ## build the site into $(BUILDDIR)/html (zero warnings allowed)
 	$(SPHINXBUILD) -b html -c . $(SPHINXOPTS) $(SOURCEDIR) $(BUILDDIR)/html
+	@# the latest PDF, when one was built, is served with the site
+	@if [ -f $(BUILDDIR)/pdf/$(PDFNAME).pdf ]; then cp $(BUILDDIR)/pdf/$(PDFNAME).pdf $(BUILDDIR)/html/; fi
 	@echo "Site built: $(BUILDDIR)/html/index.html"
+
+all: pdf html ## build the PDF, then the site that links it
 
 livehtml: $(STAMP) ## serve the site on http://127.0.0.1:8000 and rebuild on every change
 	$(BIN)/sphinx-autobuild -b html -c . --watch _ext --watch _templates --watch conf.py \
@@ -53,8 +57,31 @@ $(CHROMIUM):
 		echo "The browser tests need Chromium. Run: sudo apt-get install -y chromium"; exit 1; \
 	fi
 
-test: $(STAMP) $(CHROMIUM) ## run every test (installs Chromium when run as root)
+test: $(STAMP) $(CHROMIUM) tex ## run every test (installs Chromium and TeX when run as root)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Debian packages the PDF needs (XeLaTeX, the LaTeX packages Sphinx uses, fonts, checks).
+TEX_PACKAGES := texlive-xetex texlive-latex-recommended texlive-latex-extra texlive-fonts-recommended \
+                latexmk fonts-freefont-otf fonts-symbola qpdf poppler-utils
+PDFNAME      := palette-security
+
+tex: ## install the TeX packages for `make pdf` (as root), or print the command
+	@if command -v xelatex >/dev/null && command -v latexmk >/dev/null && command -v qpdf >/dev/null \
+		&& command -v pdffonts >/dev/null && fc-list | grep -q Symbola; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then \
+		echo "Installing TeX for the PDF: $(TEX_PACKAGES)"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+			$(TEX_PACKAGES) >/dev/null; \
+	else \
+		echo "The PDF needs TeX. Run: sudo apt-get install -y --no-install-recommends $(TEX_PACKAGES)"; exit 1; \
+	fi
+
+pdf: $(STAMP) tex ## build $(BUILDDIR)/pdf/$(PDFNAME).pdf with XeLaTeX (installs TeX when run as root)
+	$(SPHINXBUILD) -b latex -c . $(SPHINXOPTS) $(SOURCEDIR) $(BUILDDIR)/latex
+	cd $(BUILDDIR)/latex && FORCE_SOURCE_DATE=1 latexmk -xelatex -interaction=nonstopmode -halt-on-error \
+		-silent $(PDFNAME).tex >/dev/null || { tail -40 $(PDFNAME).log; exit 1; }
+	@mkdir -p $(BUILDDIR)/pdf && cp $(BUILDDIR)/latex/$(PDFNAME).pdf $(BUILDDIR)/pdf/
+	@echo "PDF built: $(BUILDDIR)/pdf/$(PDFNAME).pdf"
 
 bench: $(STAMP) ## benchmark against stock Sphinx and Docusaurus; writes bench/results.md (long)
 	$(BIN)/python bench/run.py $(BENCH_ARGS)

@@ -86,3 +86,27 @@ copybutton_selector = "div:not(.no-copybutton) > div.highlight > pre"
 html_theme_options = {
     "navigation_with_keys": True,
 }
+
+# -- LaTeX / PDF ---------------------------------------------------------------------
+
+# The PDF starts at the Security section's overview page: its text is chapter one, then
+# one chapter per top-level page of the section, in sidebar order (_ext/.../pdf.py).
+latex_engine = "xelatex"  # Unicode text
+latex_documents = [
+    ("security/security", "palette-security.tex", "Palette Security Documentation", author, "manual"),
+]
+latex_show_urls = "no"
+latex_elements = {
+    "papersize": "a4paper",
+    "maxlistdepth": "10",  # Docusaurus pages nest lists deeply
+    "preamble": r"""
+\usepackage{newunicodechar}
+% symbols the body font lacks come from Symbola (fonts-symbola)
+\newfontfamily\docusaurussymbols{Symbola}
+\newunicodechar{✅}{{\docusaurussymbols ✅}}
+\newunicodechar{❌}{{\docusaurussymbols ❌}}
+\newunicodechar{⚠}{{\docusaurussymbols ⚠}}
+\newunicodechar{✔}{{\docusaurussymbols ✔}}
+\hypersetup{pdflang=en}
+""",
+}

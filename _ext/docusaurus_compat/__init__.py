@@ -14,6 +14,7 @@ from .page_context import setup_page_context
 from .page_meta import PagesDomain
 from .page_setup import setup_page_setup
 from .parser import setup_parser
+from .pdf import setup_pdf
 from .routes import setup_routes
 from .sidebar import setup_sidebar
 from .spacers import setup_spacers
@@ -45,6 +46,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_tags(app)
     setup_page_context(app)
     setup_spacers(app)
+    setup_pdf(app)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,
