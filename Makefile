@@ -18,6 +18,9 @@ SPHINXBUILD := $(BIN)/sphinx-build
 # it means the same from the source folder.
 override PARTIALSDIR := $(abspath $(PARTIALSDIR))
 export PARTIALSDIR
+# conf.py serves $(BUILDDIR)/pdf/*.pdf with the site when `make pdf` built one
+override BUILDDIR := $(abspath $(BUILDDIR))
+export BUILDDIR
 
 .DEFAULT_GOAL := html
 .PHONY: help all html livehtml linkcheck test bench pdf tex clean clean-venv venv
@@ -34,8 +37,6 @@ venv: $(STAMP) ## create or update .venv from requirements.txt
 
 html: $(STAMP) ## build the site into $(BUILDDIR)/html (zero warnings allowed)
 	$(SPHINXBUILD) -b html -c . $(SPHINXOPTS) $(SOURCEDIR) $(BUILDDIR)/html
-	@# the latest PDF, when one was built, is served with the site
-	@if [ -f $(BUILDDIR)/pdf/$(PDFNAME).pdf ]; then cp $(BUILDDIR)/pdf/$(PDFNAME).pdf $(BUILDDIR)/html/; fi
 	@echo "Site built: $(BUILDDIR)/html/index.html"
 
 all: pdf html ## build the PDF, then the site that links it

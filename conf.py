@@ -83,6 +83,17 @@ html_copy_source = False
 html_show_sourcelink = False
 # ```lang hideClipboard``` blocks get the class no-copybutton: no copy button there.
 copybutton_selector = "div:not(.no-copybutton) > div.highlight > pre"
+# furo's sidebar, plus the "Download PDF" link under the search box.
+html_sidebars = {
+    "**": [
+        "sidebar/brand.html", "sidebar/search.html", "sidebar/docusaurus-pdf.html",
+        "sidebar/scroll-start.html", "sidebar/navigation.html", "sidebar/scroll-end.html",
+    ]
+}
+# The PDF that `make pdf` built last is served with the site and linked (`make all`).
+_PDF = HERE / os.environ.get("BUILDDIR", "_build") / "pdf" / "palette-security.pdf"
+html_extra_path = [str(_PDF)] if _PDF.is_file() else []
+html_context = {"docusaurus_pdf": _PDF.name if _PDF.is_file() else ""}
 html_theme_options = {
     "navigation_with_keys": True,
 }

@@ -156,3 +156,16 @@ def test_page_images_for_people(built, reader):
         )
         assert target.with_suffix(".png").stat().st_size > 5000
     assert shutil.which("pdftoppm")
+
+
+def test_site_serves_and_links_the_pdf(built):
+    result = subprocess.run(
+        ["make", "--no-print-directory", "html", f"BUILDDIR={built}"], cwd=REPO, capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    from bs4 import BeautifulSoup
+
+    page = BeautifulSoup((built / "html/security/core-principles/index.html").read_text(), "lxml")
+    link = page.select_one("a.docusaurus-pdf-link")
+    assert link.get_text() == "Download PDF" and link["href"] == "../../palette-security.pdf"
+    assert (built / "html/palette-security.pdf").read_bytes() == (built / PDF).read_bytes()
