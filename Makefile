@@ -11,6 +11,7 @@ BUILDDIR    ?= _build
 SPHINXOPTS  ?= -W --keep-going -n -j auto
 PYTEST_ARGS ?=
 
+PDFNAME     := palette-security
 BIN         := $(VENV)/bin
 STAMP       := $(VENV)/.installed
 SPHINXBUILD := $(BIN)/sphinx-build
@@ -63,12 +64,12 @@ test: $(STAMP) $(CHROMIUM) tex ## run every test (installs Chromium and TeX when
 
 # Debian packages the PDF needs (XeLaTeX, the LaTeX packages Sphinx uses, fonts, checks).
 TEX_PACKAGES := texlive-xetex texlive-latex-recommended texlive-latex-extra texlive-fonts-recommended \
-                latexmk fonts-freefont-otf fonts-symbola qpdf poppler-utils
-PDFNAME      := palette-security
+                latexmk fonts-freefont-otf fonts-symbola qpdf poppler-utils libcairo2
 
 tex: ## install the TeX packages for `make pdf` (as root), or print the command
 	@if command -v xelatex >/dev/null && command -v latexmk >/dev/null && command -v qpdf >/dev/null \
-		&& command -v pdffonts >/dev/null && fc-list | grep -q Symbola; then exit 0; fi; \
+		&& command -v pdffonts >/dev/null && fc-list | grep -q Symbola \
+		&& ldconfig -p | grep -q libcairo.so.2; then exit 0; fi; \
 	if [ "$$(id -u)" = 0 ]; then \
 		echo "Installing TeX for the PDF: $(TEX_PACKAGES)"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \

@@ -169,3 +169,9 @@ def test_site_serves_and_links_the_pdf(built):
     link = page.select_one("a.docusaurus-pdf-link")
     assert link.get_text() == "Download PDF" and link["href"] == "../../palette-security.pdf"
     assert (built / "html/palette-security.pdf").read_bytes() == (built / PDF).read_bytes()
+
+
+def test_icon_beside_the_chapter_title(built):
+    tex = (built / "latex/palette-security.tex").read_text(encoding="utf-8")
+    assert r"\chapter{\texorpdfstring{\docusaurusIconLock}{}Security}" in tex
+    assert (built / "latex/docusaurus-icon-lock.pdf").read_bytes().startswith(b"%PDF")

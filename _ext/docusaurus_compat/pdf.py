@@ -15,11 +15,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from pathlib import Path
+
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.transforms.post_transforms.images import ImageConverter
 
+from .icons import icon_svg
 from .page_meta import pages_of
 
 if TYPE_CHECKING:
@@ -109,11 +113,71 @@ class ArrangePdfChapters(SphinxPostTransform):
         for later in sections[1:]:
             self.document.remove(later)
             overview += later
+        pages = pages_of(self.env)
+        for docname, section in [(start, overview)] + [
+            (chapter["docname"], next(iter(chapter.findall(nodes.section)), None)) for chapter in chapters
+        ]:
+            icon = pages.get(docname).icon if pages.get(docname) else None
+            if icon and section is not None and section.children:
+                # \texorpdfstring: the icon stays out of the PDF outline
+                latex = "\\texorpdfstring{%s}{}" % _icon_macro(icon)
+                section[0].insert(0, nodes.raw("", latex, format="latex"))
         top = nodes.section(ids=["docusaurus-pdf-document"])
         top += nodes.title(self.config.latex_documents[0][2], self.config.latex_documents[0][2])
         top += overview
         top.extend(chapters)
         self.document.replace(sections[0], top)
+
+
+def _icon_macro(icon: str) -> str:
+    """``shield-halved`` -> ``\\docusaurusIconShieldHalved`` (robust: survives upper-cased titles)."""
+    return "\\docusaurusIcon" + "".join(part.capitalize() for part in icon.split("-") if part.isalpha())
+
+
+def _icon_definitions(outdir: str | Path, icons: set[str]) -> str:
+    """Write each icon as a vector PDF beside the .tex file; return the macros that show them."""
+    import cairosvg
+
+    lines = []
+    for icon in sorted(icons):
+        target = Path(outdir) / f"docusaurus-icon-{icon}.pdf"
+        svg = icon_svg(icon).replace('fill="currentColor"', 'fill="#1f4e79"')
+        cairosvg.svg2pdf(bytestring=svg.encode(), write_to=str(target))
+        lines.append(
+            "\\DeclareRobustCommand{%s}{\\raisebox{-0.1em}{\\includegraphics[height=0.9em]{%s}}\\hspace{0.3em}}"
+            % (_icon_macro(icon), target.name)
+        )
+    return "\n".join(lines) + "\n"
+
+
+class WebpAndSvgConverter(ImageConverter):
+    """WebP to PNG (Pillow) and SVG to PDF (cairosvg, vector) for the LaTeX builder."""
+
+    default_priority = 200
+    formats = ("latex",)  # browsers show WebP and SVG as they are
+    conversion_rules = [("image/webp", "image/png"), ("image/svg+xml", "application/pdf")]
+
+    def is_available(self) -> bool:
+        return True
+
+    def match(self, node: nodes.image) -> bool:
+        # a missing image was already reported where it stands; nothing to convert
+        candidates = node.get("candidates", {})
+        if not any(path in self.env.images for path in candidates.values()):
+            return False
+        return super().match(node)
+
+    def convert(self, _from: str | Path, _to: str | Path) -> bool:
+        if str(_from).lower().endswith(".svg"):
+            import cairosvg
+
+            cairosvg.svg2pdf(url=str(_from), write_to=str(_to))
+        else:
+            from PIL import Image
+
+            with Image.open(_from) as image:
+                image.save(_to, "PNG")
+        return True
 
 
 def _take_top_level_pages(container: nodes.Element) -> list[addnodes.start_of_file]:
@@ -132,11 +196,12 @@ def _take_top_level_pages(container: nodes.Element) -> list[addnodes.start_of_fi
     return found
 
 
-def _add_pdf_metadata(app: Sphinx, builder: Any) -> None:
-    """Subject (the home page's description) and keywords (every tag) in the PDF's info.
+def _extend_latex_preamble(app: Sphinx, builder: Any) -> None:
+    """PDF info and icon macros, added to the preamble once the environment is read.
 
-    Added to the LaTeX preamble once the environment is read: hyperref only
-    writes document info given before the first page is shipped out.
+    Subject is the home page's description and keywords are every tag (hyperref
+    only writes document info given before the first page is shipped out); each
+    icon a page uses gets a macro that shows its SVG, converted to vector PDF.
     """
     if builder.name != "latex":
         return
@@ -152,6 +217,9 @@ def _add_pdf_metadata(app: Sphinx, builder: Any) -> None:
     builder.context["preamble"] += "\n\\hypersetup{pdfsubject={%s},pdfkeywords={%s}}\n" % (
         clean(subject), clean(", ".join(tags))
     )
+    icons = {meta.icon for meta in pages.values() if meta.icon}
+    Path(builder.outdir).mkdir(parents=True, exist_ok=True)
+    builder.context["preamble"] += _icon_definitions(builder.outdir, icons)
 
 
 def setup_pdf(app: Sphinx) -> None:
@@ -164,4 +232,5 @@ def setup_pdf(app: Sphinx) -> None:
     app.add_node(nodes.admonition, override=True, latex=(visit_admonition_latex, depart_admonition_latex))
     app.add_transform(AddPageSummary)
     app.add_post_transform(ArrangePdfChapters)
-    app.connect("write-started", _add_pdf_metadata)
+    app.add_post_transform(WebpAndSvgConverter)
+    app.connect("write-started", _extend_latex_preamble)
