@@ -107,17 +107,13 @@ latex_documents = [
     ("security/security", "palette-security.tex", "Palette Security Documentation", author, "manual"),
 ]
 latex_show_urls = "no"
+# makeindex (in texlive) instead of xindy (another Debian package) for the tag index:
+# tag names are plain words, so makeindex sorts them right.
+latex_use_xindy = False
 latex_elements = {
     "papersize": "a4paper",
-    "maxlistdepth": "10",  # Docusaurus pages nest lists deeply
-    "preamble": r"""
-\usepackage{newunicodechar}
-% symbols the body font lacks come from Symbola (fonts-symbola)
-\newfontfamily\docusaurussymbols{Symbola}
-\newunicodechar{✅}{{\docusaurussymbols ✅}}
-\newunicodechar{❌}{{\docusaurussymbols ❌}}
-\newunicodechar{⚠}{{\docusaurussymbols ⚠}}
-\newunicodechar{✔}{{\docusaurussymbols ✔}}
-\hypersetup{pdflang=en}
-""",
+    "preamble": "\\hypersetup{pdflang=en}\n",
 }
+# Symbols and emoji the body font lacks are set in this font (Debian's fonts-symbola);
+# the extension also raises LaTeX's list depth to 10.
+docusaurus_latex_symbol_font = "Symbola"

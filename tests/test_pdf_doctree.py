@@ -41,4 +41,24 @@ def test_webp_and_svg_are_converted(tex):
 def test_symbols_and_deep_lists_reach_the_tex(tex):
     source, _ = tex
     assert "✅" in source and "❌" in source
+    assert r"\newunicodechar{✅}{{\docusaurussymbols ✅}}" in source
     assert source.count(r"\begin{itemize}") == 7
+
+
+def test_tags_are_index_entries(tex):
+    source, _ = tex
+    assert r"\index{security (tag)@\spxentry{security}\spxextra{tag}}" in source
+
+
+def test_the_tex_compiles_with_xelatex(tex):
+    """WebP/SVG images, symbols and seven-deep lists compile (zero LaTeX errors)."""
+    import subprocess
+
+    _source, outdir = tex
+    result = subprocess.run(
+        ["latexmk", "-xelatex", "-interaction=nonstopmode", "-halt-on-error", "test.tex"],
+        cwd=outdir, capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 0, (outdir / "test.log").read_text(errors="replace")[-3000:]
+    log = (outdir / "test.log").read_text(errors="replace")
+    assert "Missing character" not in log

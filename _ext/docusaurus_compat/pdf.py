@@ -73,7 +73,11 @@ def depart_admonition_latex(translator: LaTeXTranslator, node: nodes.admonition)
 
 
 class AddPageSummary(SphinxTransform):
-    """Put the description and tags right after the page's title (read time)."""
+    """Put the description and tags right after the page's title (read time).
+
+    Tags also become index entries ("security (tag)"), so the PDF's index lists
+    every page of a tag, as the HTML tag pages do.
+    """
 
     default_priority = 801
 
@@ -84,6 +88,11 @@ class AddPageSummary(SphinxTransform):
         for section in self.document.findall(nodes.section):
             summary = page_summary(description=meta.description or "", tags=list(meta.tags))
             section.insert(1, summary)
+            if meta.tags:
+                target_id = f"docusaurus-tags-{self.env.new_serialno('docusaurus-tags')}"
+                entries = [("single", f"{tag} (tag)", target_id, "", None) for tag in meta.tags]
+                section.insert(1, addnodes.index(entries=entries))
+                section.insert(1, nodes.target("", "", ids=[target_id]))
             return
 
 
@@ -127,6 +136,42 @@ class ArrangePdfChapters(SphinxPostTransform):
         top += overview
         top.extend(chapters)
         self.document.replace(sections[0], top)
+
+
+# Unicode blocks of symbols and emoji that text fonts lack: arrows, technical and
+# miscellaneous symbols, dingbats, emoji and pictographs.
+SYMBOL_RANGES = ((0x2190, 0x21FF), (0x2300, 0x23FF), (0x2600, 0x27BF), (0x2B00, 0x2BFF), (0x1F000, 0x1FAFF))
+# Invisible joiners and variation selectors inside emoji sequences: printed as nothing.
+INVISIBLE = {0x200D, 0xFE0E, 0xFE0F}
+
+
+def _symbol_fallbacks(app: Sphinx) -> str:
+    """``\\newunicodechar`` for each symbol or emoji the pages use, set in the symbol font.
+
+    XeLaTeX has no font fallback: without this, such characters vanish with a
+    "Missing character" warning in the log.
+    """
+    font = app.config.docusaurus_latex_symbol_font
+    if not font:
+        return ""
+    used: set[int] = set()
+    for docname in sorted(app.env.found_docs):
+        for char in app.env.get_doctree(docname).astext():
+            code = ord(char)
+            if code in INVISIBLE or any(low <= code <= high for low, high in SYMBOL_RANGES):
+                used.add(code)
+    if not used:
+        return ""
+    lines = ["\\usepackage{newunicodechar}", "\\newfontfamily\\docusaurussymbols{%s}" % font]
+    for code in sorted(used):
+        shown = "" if code in INVISIBLE else "{\\docusaurussymbols %s}" % chr(code)
+        lines.append("\\newunicodechar{%s}{%s}" % (chr(code), shown))
+    return "\n".join(lines) + "\n"
+
+
+def _list_depth(app: Sphinx, config: Any) -> None:
+    # Docusaurus pages nest lists deeper than LaTeX's default of six levels
+    config.latex_elements.setdefault("maxlistdepth", "10")
 
 
 def _icon_macro(icon: str) -> str:
@@ -217,6 +262,7 @@ def _extend_latex_preamble(app: Sphinx, builder: Any) -> None:
     builder.context["preamble"] += "\n\\hypersetup{pdfsubject={%s},pdfkeywords={%s}}\n" % (
         clean(subject), clean(", ".join(tags))
     )
+    builder.context["preamble"] += _symbol_fallbacks(app)
     icons = {meta.icon for meta in pages.values() if meta.icon}
     Path(builder.outdir).mkdir(parents=True, exist_ok=True)
     builder.context["preamble"] += _icon_definitions(builder.outdir, icons)
@@ -233,4 +279,6 @@ def setup_pdf(app: Sphinx) -> None:
     app.add_transform(AddPageSummary)
     app.add_post_transform(ArrangePdfChapters)
     app.add_post_transform(WebpAndSvgConverter)
+    app.add_config_value("docusaurus_latex_symbol_font", "Symbola", "env", types=frozenset({str}))
+    app.connect("config-inited", _list_depth)
     app.connect("write-started", _extend_latex_preamble)
