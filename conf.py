@@ -104,7 +104,9 @@ html_theme_options = {
 # one chapter per top-level page of the section, in sidebar order (_ext/.../pdf.py).
 latex_engine = "xelatex"  # Unicode text
 latex_documents = [
-    ("security/security", "palette-security.tex", "Palette Security Documentation", author, "manual"),
+    # PDFROOT: another start page, for `make pdf SOURCEDIR=...` on another docs tree
+    (os.environ.get("PDFROOT", "security/security"), "palette-security.tex",
+     "Palette Security Documentation", author, "manual"),
 ]
 latex_show_urls = "no"
 # makeindex (in texlive) instead of xindy (another Debian package) for the tag index:

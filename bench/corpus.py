@@ -196,6 +196,19 @@ def front_matter(page: Page, rng: random.Random) -> str:
         lines.append(f"sidebar_custom_props:\n  icon: {rng.choice(ICONS)}")
     if rng.random() < 0.05:
         lines.append(f'pagination_label: "{page.title} (short)"')
+    # the rest of the keys, on some pages; slug, id and draft are left out because they change
+    # URLs or the page set (which the links and the three builds must share): tests cover them
+    extras = [
+        (0.10, "image: /img/social-card.png"),
+        (0.03, "hide_title: true"),
+        (0.05, 'custom_edit_url: "https://example.com/edit"'),
+        (0.10, "toc_min_heading_level: 2"),
+        (0.01, "unlisted: true"),
+        (0.05, f'metaTitle: "{page.title} | Docs"'),
+        (0.05, "hideToC: false"),
+        (0.03, "fullWidth: true"),
+    ]
+    lines.extend(line for chance, line in extras if rng.random() < chance)
     lines.append("---")
     return "\n".join(lines) + "\n\n"
 
