@@ -32,6 +32,7 @@ def warning_for(app, page: str) -> list[str]:
         ("bad-icon.md:3: WARNING: unknown icon 'no-such-icon-name'", "[docusaurus.icon_unknown]"),
         ("unclosed.md:1: WARNING: front matter opened with '---' is never closed", "[docusaurus.frontmatter_yaml]"),
         ("constructor.md:4: WARNING: invalid YAML in front matter (could not determine a constructor for the tag '!Tag')", "[docusaurus.frontmatter_yaml]"),
+        ("bad-slug.md:3: WARNING: front-matter key 'slug' must be a site path, such as /security/overview, not 'javascript:alert(1)' (the key is ignored)", "[docusaurus.frontmatter_type]"),
     ],
 )
 def test_each_problem_has_a_typed_warning_at_its_line(built, page, expected):
@@ -42,7 +43,7 @@ def test_each_problem_has_a_typed_warning_at_its_line(built, page, expected):
 
 def test_nothing_else_warns_and_no_traceback(built):
     lines = warnings_of(built)
-    assert len(lines) == 9, lines
+    assert len(lines) == 10, lines
     assert "Traceback" not in built.status.getvalue()
 
 
@@ -62,6 +63,11 @@ def test_valid_keys_beside_a_bad_one_still_apply(built):
     soup = read_html(built, "wrong-type/index.html")
     assert soup.title.string.startswith("Typed")
     assert soup.select_one(".docusaurus-tags") is None
+
+
+def test_scheme_slug_is_refused_and_the_page_keeps_its_own_url(built):
+    assert (built.outdir / "bad-slug/index.html").is_file()
+    assert not list(built.outdir.glob("javascript*"))
 
 
 def test_duplicate_key_keeps_the_first_value(built):

@@ -156,6 +156,28 @@ def _boolean(value: Any) -> tuple[bool, Any]:
     return False, None
 
 
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+
+def _url_path(value: Any) -> tuple[bool, Any]:
+    """A site path for ``slug``: no scheme, no host, no control characters."""
+    ok, text = _string(value)
+    if not ok or not text.strip():
+        return False, None
+    text = text.strip()
+    if _SCHEME.match(text) or text.startswith("//") or "\\" in text or any(ord(c) < 32 for c in text):
+        return False, None
+    return True, text
+
+
+def _doc_id(value: Any) -> tuple[bool, Any]:
+    """Docusaurus ids are one path segment."""
+    ok, text = _url_path(value)
+    if not ok or "/" in text:
+        return False, None
+    return True, text
+
+
 def _number(value: Any) -> tuple[bool, Any]:
     if isinstance(value, bool):
         return False, None
@@ -232,8 +254,8 @@ SCHEMA: dict[str, KeySpec] = {
     "title": _STRING,
     "metaTitle": _STRING,
     "hide_title": _BOOL,
-    "id": _STRING,
-    "slug": _STRING,
+    "id": KeySpec(_doc_id, "a page id without slashes, such as my-page"),
+    "slug": KeySpec(_url_path, "a site path, such as /security/overview"),
     # head metadata
     "description": _STRING,
     "metaDescription": _STRING,

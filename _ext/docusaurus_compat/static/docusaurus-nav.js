@@ -35,7 +35,8 @@
     li.className = `toctree-l${depth}`;
     const link = document.createElement("a");
     link.className = "reference internal";
-    link.href = root + item.u;
+    // "./" keeps a route from ever being read as a URL scheme on the site's root page
+    link.href = (root || "./") + item.u;
     if (item.i && data.icons[item.i]) {
       // icon markup comes from our own build (Font Awesome SVG files), never from page content
       const holder = document.createElement("template");
