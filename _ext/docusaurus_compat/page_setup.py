@@ -68,8 +68,6 @@ def _trim_contents(toc: nodes.Element, min_level: int, max_level: int) -> None:
                     for grand in lifted:
                         sublist.extend(grand.children)
                     sublist.extend(kept)
-                    for child in sublist.children:
-                        child.parent = sublist
 
     walk(toc, 1)
 

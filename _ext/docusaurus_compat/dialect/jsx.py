@@ -46,7 +46,8 @@ class JsxTag:
     name: str
     kind: str  # "open", "close" or "self"
     attrs: dict[str, object]
-    end: int  # index just after the tag in the parsed string
+    start: int  # index of the "<"
+    end: int  # index just after the tag (or after the text of a one-line <summary>)
     raw: str
     summary: str | None = None  # the text of a one-line <summary>...</summary>
 
@@ -103,9 +104,9 @@ def parse_tag(src: str, pos: int = 0) -> JsxTag | None:
         if src.startswith("/>", pos):
             if closing:
                 return None
-            return JsxTag(name, "self", attrs, pos + 2, src[start : pos + 2])
+            return JsxTag(name, "self", attrs, start, pos + 2, src[start : pos + 2])
         if src.startswith(">", pos):
-            return JsxTag(name, "close" if closing else "open", attrs, pos + 1, src[start : pos + 1])
+            return JsxTag(name, "close" if closing else "open", attrs, start, pos + 1, src[start : pos + 1])
         if closing:
             return None
         if src.startswith("{", pos):  # {...spread}
@@ -146,14 +147,7 @@ def parse_tag(src: str, pos: int = 0) -> JsxTag | None:
     return None
 
 
-def _line_of(state: StateBlock, offset: int, start_line: int, end_line: int) -> int:
-    line = start_line
-    while line + 1 < end_line and state.bMarks[line + 1] <= offset:
-        line += 1
-    return line
-
-
-def _line_tags(src: str, pos: int, line_end: int) -> list[JsxTag] | None:
+def _line_tags(src: str, pos: int) -> list[JsxTag] | None:
     """Tags that fill a line from ``pos`` (a tag may run onto later lines).
 
     None when text stands beside them: then, as in MDX, they are inline.
@@ -186,6 +180,7 @@ def _line_tags(src: str, pos: int, line_end: int) -> list[JsxTag] | None:
 
 
 def _line_of(state: StateBlock, offset: int, start_line: int, end_line: int) -> int:
+    """The 0-based line holding ``offset``, searching from ``start_line``."""
     line = start_line
     while line + 1 < end_line and state.bMarks[line + 1] <= offset:
         line += 1
@@ -197,7 +192,7 @@ def jsx_block(state: StateBlock, start_line: int, end_line: int, silent: bool) -
     pos = state.bMarks[start_line] + state.tShift[start_line]
     if state.src[pos : pos + 1] != "<":
         return False
-    tags = _line_tags(state.src, pos, state.eMarks[start_line])
+    tags = _line_tags(state.src, pos)
     if not tags:
         return False
     last_line = _line_of(state, tags[-1].end - 1, start_line, end_line)
@@ -207,7 +202,7 @@ def jsx_block(state: StateBlock, start_line: int, end_line: int, silent: bool) -
         return True
     line = start_line
     for tag in tags:
-        first = _line_of(state, state.src.rfind("<", 0, tag.end - len(tag.raw) + 1), line, end_line)
+        first = _line_of(state, tag.start, line, end_line)
         token = state.push("jsx_tag", "", 0)
         token.meta = {"name": tag.name, "kind": tag.kind, "attrs": tag.attrs}
         if tag.summary is not None:
