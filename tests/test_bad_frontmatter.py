@@ -32,6 +32,7 @@ def warning_for(app, page: str) -> list[str]:
         ("bad-icon.md:3: WARNING: unknown icon 'no-such-icon-name'", "[docusaurus.icon_unknown]"),
         ("unclosed.md:1: WARNING: front matter opened with '---' is never closed", "[docusaurus.frontmatter_yaml]"),
         ("constructor.md:4: WARNING: invalid YAML in front matter (could not determine a constructor for the tag '!Tag')", "[docusaurus.frontmatter_yaml]"),
+        ("latin1.md:5: WARNING: the file is not UTF-8 text (line 5, column 4): save it as UTF-8 (the page is left out of this build)", "[docusaurus.source_encoding]"),
         ("bad-slug.md:3: WARNING: front-matter key 'slug' must be a site path, such as /security/overview, not 'javascript:alert(1)' (the key is ignored)", "[docusaurus.frontmatter_type]"),
     ],
 )
@@ -43,7 +44,7 @@ def test_each_problem_has_a_typed_warning_at_its_line(built, page, expected):
 
 def test_nothing_else_warns_and_no_traceback(built):
     lines = warnings_of(built)
-    assert len(lines) == 10, lines
+    assert len(lines) == 11, lines
     assert "Traceback" not in built.status.getvalue()
 
 

@@ -31,6 +31,7 @@ from sphinx.transforms import SphinxTransform
 from .frontmatter import quiet_values
 from .page_meta import PageMeta, pages_of
 from .routes import INDEX_NAMES, folder_of, number_prefix, route_table
+from .warning_types import DocusaurusWarning, warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -63,6 +64,43 @@ def scan_nav_fields(env: BuildEnvironment, docname: str) -> NavFields:
     if position is None:
         position = number_prefix(docname.rsplit("/", 1)[-1])[0]
     return NavFields(meta.label, position, meta.draft, meta.unlisted)
+
+
+def encoding_problem(path: Path) -> str | None:
+    """Where a source stops being UTF-8 (``"line 4, column 7"``), or None if it is fine."""
+    data = path.read_bytes()
+    try:
+        data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        return f"line {line}, column {column}"
+    return None
+
+
+def _leave_out_undecodable(env: BuildEnvironment, docnames: set[str], removed: set[str]) -> set[str]:
+    """Warn about, and leave out, documents that are not UTF-8 (Sphinx 9 would stop the build)."""
+    bad = set()
+    for docname in sorted(docnames):
+        path = env.doc2path(docname)
+        try:
+            where = encoding_problem(path)
+        except OSError:
+            continue
+        if where is None:
+            continue
+        bad.add(docname)
+        line = int(where.split(",")[0].split()[1])
+        warn(
+            f"the file is not UTF-8 text ({where}): save it as UTF-8 "
+            "(the page is left out of this build)",
+            DocusaurusWarning.SOURCE_ENCODING,
+            location=(docname, line),
+        )
+        env.project.docnames.discard(docname)
+        if docname in env.all_docs:
+            removed.add(docname)
+    return bad
 
 
 def folder_indexes(docnames: set[str], root_doc: str) -> dict[str, str]:
@@ -165,6 +203,9 @@ def _plan_navigation(
     app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
 ) -> list[str]:
     """Scan the front matter of the documents to read and re-plan the folder toctrees."""
+    undecodable = _leave_out_undecodable(env, added | changed, removed)
+    added -= undecodable
+    changed -= undecodable
     fields: dict[str, NavFields] = getattr(env, "docusaurus_nav_fields", {})
     for docname in removed:
         fields.pop(docname, None)

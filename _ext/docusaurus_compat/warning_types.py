@@ -44,6 +44,8 @@ class DocusaurusWarning(Enum):
     """A component tag without its opening or closing partner."""
     PARTIAL_MISSING = "partial_missing"
     """``<PartialsComponent>`` names no partial (or includes itself)."""
+    SOURCE_ENCODING = "source_encoding"
+    """A source file that is not UTF-8; it is left out of the build (Sphinx 9 would stop)."""
     IMAGE_MISSING = "image_missing"
     """An image file that does not exist; its alt text is shown instead."""
 
