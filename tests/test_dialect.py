@@ -18,7 +18,11 @@ def built(app):
 
 
 def article(app, page: str):
-    return read_html(app, f"{page}/index.html").select_one("article")
+    """The page's own content (the breadcrumbs above it left out)."""
+    content = read_html(app, f"{page}/index.html").select_one("article")
+    for crumbs in content.select("nav.docusaurus-breadcrumbs"):
+        crumbs.decompose()
+    return content
 
 
 def warning_keys(app) -> set[str]:

@@ -141,3 +141,25 @@ def test_security_section_shows_every_dialect_feature(site):
         if block.select_one(".code-block-caption") and block.select("span.hll")
     ]
     assert titled
+
+
+def test_breadcrumbs_like_the_seed(site):
+    nav = page(site, "security/core-principles/").select_one("nav[aria-label=Breadcrumbs]")
+    items = nav.select("ol[itemtype='https://schema.org/BreadcrumbList'] > li[itemprop=itemListElement]")
+    assert [li.select_one("[itemprop=name]").get_text(strip=True) for li in items] == [
+        "Home page", "Security", "Core Principles",
+    ]
+    assert items[0].select_one("a")["href"] == "../../" and items[0].select_one("svg") is not None
+    assert items[1].select_one("a")["href"] == "../"
+    assert items[2].select_one("a") is None and items[2].select_one("[aria-current=page]")
+    assert [m["content"] for m in nav.select("meta[itemprop=position]")] == ["1", "2", "3"]
+    assert page(site, "").select_one("nav[aria-label=Breadcrumbs]") is None  # none on the home page
+
+
+def test_heading_anchors_are_named_and_use_docusaurus_ids(site):
+    soup = page(site, "security/core-principles/")
+    link = soup.select_one("h2 a.headerlink")
+    assert link["aria-label"] == "Direct link to Secure by Design" and link["href"] == "#secure-by-design"
+    overview = page(site, "security/")
+    hrefs = [a["href"] for a in overview.select("h2 a.headerlink")]
+    assert "#compliance--standards" in hrefs  # the GitHub-style slug, as on the live site

@@ -14,6 +14,7 @@ from .page_context import setup_page_context
 from .page_meta import PagesDomain
 from .page_setup import setup_page_setup
 from .parser import setup_parser
+from .permalinks import setup_permalinks
 from .pdf import setup_pdf
 from .routes import setup_routes
 from .sidebar import setup_sidebar
@@ -28,7 +29,7 @@ __version__ = "0.1.0"
 
 # Bump whenever what the extension stores in the environment changes shape, so
 # that an old pickled environment is discarded instead of misread.
-ENV_VERSION = 1
+ENV_VERSION = 2
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
@@ -47,6 +48,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_page_context(app)
     setup_spacers(app)
     setup_pdf(app)
+    setup_permalinks(app)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,

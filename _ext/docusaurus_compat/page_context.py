@@ -12,9 +12,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 from .page_meta import UNSET, PageMeta, pages_of
+from .icons import icon_svg
 from .links import find_page, site_path, split_target
 from .routes import route_table
 from .sidebar import page_label
@@ -76,6 +77,24 @@ def _redirect_url(app: Sphinx, pagename: str) -> str | None:
     return url + (f"#{fragment}" if fragment else "")
 
 
+def _breadcrumbs(app: Sphinx, pagename: str) -> list[dict[str, str]]:
+    """Home, then each ancestor in the sidebar tree, then the page itself (no link)."""
+    tree = getattr(app.builder, "docusaurus_nav_tree", None)
+    node = tree.by_doc.get(pagename) if tree is not None else None
+    if node is None or node.parent is None:
+        return []
+    chain = []
+    while node is not None:
+        chain.append(node)
+        node = node.parent
+    chain.reverse()
+    crumbs = [{"label": "Home page", "url": app.builder.get_relative_uri(pagename, chain[0].docname)}]
+    for ancestor in chain[1:-1]:
+        crumbs.append({"label": ancestor.label, "url": app.builder.get_relative_uri(pagename, ancestor.docname)})
+    crumbs.append({"label": chain[-1].label, "url": ""})
+    return crumbs
+
+
 def _relation(app: Sphinx, pagename: str, target: str) -> dict[str, str]:
     pages = pages_of(app.env)
     meta = pages.get(target) or PageMeta()
@@ -113,6 +132,8 @@ def _add_page_context(
 
     context["docusaurus"] = {
         "redirect": _redirect_url(app, pagename),
+        "breadcrumbs": _breadcrumbs(app, pagename),
+        "home_icon": Markup(icon_svg("house")),
         "html_title": html_title,
         "og_title": meta.meta_title or title or docstitle,
         "description": meta.description,

@@ -1,0 +1,44 @@
+"""Heading anchors as Docusaurus shows them: "#" links named "Direct link to <heading>".
+
+Sphinx's permalink is titled "Link to this heading" for every heading, which
+gives screen-reader users a list of identical links; and it points at the
+docutils id, where Docusaurus (and old deep links) use the GitHub-style slug.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+from sphinx.writers.html5 import HTML5Translator
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+
+class DocusaurusHTMLTranslator(HTML5Translator):
+    """HTML5 translator whose section permalinks name their heading."""
+
+    def add_permalink_ref(self, node: nodes.Element, title: str) -> None:
+        if not (
+            isinstance(node, nodes.section)
+            and node["ids"]
+            and node.children
+            and isinstance(node[0], nodes.title)
+            and self.config.html_permalinks
+            and self.builder.add_permalinks
+        ):
+            super().add_permalink_ref(node, title)
+            return
+        slug = node.get("slug")
+        anchor = slug if slug in node["ids"] else node["ids"][0]
+        label = self.attval(f"Direct link to {node[0].astext()}")
+        self.body.append(
+            f'<a class="headerlink" href="#{anchor}" aria-label="{label}" title="{label}">'
+            f"{self.config.html_permalinks_icon}</a>"
+        )
+
+
+def setup_permalinks(app: Sphinx) -> None:
+    """Use the translator for the HTML builder."""
+    app.set_translator("html", DocusaurusHTMLTranslator, override=True)
