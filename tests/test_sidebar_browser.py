@@ -30,3 +30,18 @@ def test_collapsed_category_expands_from_the_navigation_file(app):
         page.wait_for_url("**/guide/advanced/deep/")
     nav_requests = [url for url in requests if "docusaurus-nav/" in url]
     assert len(nav_requests) == 1 and "guide.json" in nav_requests[0]
+
+
+def test_ctrl_k_and_slash_focus_the_search_box(app):
+    app.build()
+    with serve(app.outdir) as base, chromium_page() as page:
+        page.goto(base + "guide/first/")
+        page.keyboard.press("Control+k")
+        assert page.evaluate("document.activeElement.name") == "q"
+        page.evaluate("document.activeElement.blur()")
+        page.keyboard.press("/")
+        assert page.evaluate("document.activeElement.name") == "q"
+        page.keyboard.type("alpha")
+        page.keyboard.press("Enter")
+        page.wait_for_selector("#search-results li a", timeout=10000)
+        assert "Alpha" in page.locator("#search-results li a").first.inner_text()

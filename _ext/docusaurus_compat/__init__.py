@@ -17,6 +17,7 @@ from .parser import setup_parser
 from .permalinks import setup_permalinks
 from .pdf import setup_pdf
 from .routes import setup_routes
+from .search_keys import setup_search_keys
 from .sidebar import setup_sidebar
 from .spacers import setup_spacers
 from .tags import setup_tags
@@ -49,6 +50,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_spacers(app)
     setup_pdf(app)
     setup_permalinks(app)
+    setup_search_keys(app)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,

@@ -1,0 +1,18 @@
+/*
+ * Ctrl+K / Cmd+K focuses the search box from anywhere, as on the Docusaurus
+ * site ("/" already does, through Sphinx's own shortcut). On narrow screens the
+ * navigation drawer that holds the box is opened first.
+ */
+(() => {
+  "use strict";
+  document.addEventListener("keydown", (event) => {
+    if (!(event.ctrlKey || event.metaKey) || event.altKey || event.key.toLowerCase() !== "k") return;
+    const box = document.querySelector(".sidebar-drawer input[name='q']");
+    if (!box) return;
+    event.preventDefault();
+    const drawer = document.getElementById("__navigation");
+    if (drawer && box.offsetParent === null) drawer.checked = true;
+    box.focus();
+    box.select();
+  });
+})();
