@@ -50,57 +50,51 @@ class NavFields:
     unlisted: bool = False
 
 
+class NotUtf8(Exception):
+    """A source that is not UTF-8 text; ``where`` says where it stops being so."""
+
+    def __init__(self, line: int, column: int) -> None:
+        super().__init__(f"line {line}, column {column}")
+        self.line = line
+
+
+def read_source(path: Path) -> str:
+    """A source's text, strictly UTF-8 (Sphinx 9 stops the build on anything else)."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise NotUtf8(line, error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1) from None
+
+
 def scan_nav_fields(env: BuildEnvironment, docname: str) -> NavFields:
-    """Read only the front matter of ``docname`` (quietly: the parser reports problems)."""
+    """Read only what the navigation needs from ``docname``'s front matter.
+
+    Quiet: the parser reports front-matter problems when it reads the page.
+    Raises :class:`NotUtf8` for a source that is not UTF-8.
+    """
     path = env.doc2path(docname)
     if path.suffix not in MARKDOWN_SUFFIXES:
+        read_source(path)  # every source must decode, or Sphinx stops
         return NavFields()
-    try:
-        source = path.read_text(encoding="utf-8-sig", errors="replace")
-    except OSError:
-        return NavFields()
-    meta = PageMeta.from_values(quiet_values(source), {})
+    meta = PageMeta.from_values(quiet_values(read_source(path)), {})
     position = meta.sidebar_position
     if position is None:
         position = number_prefix(docname.rsplit("/", 1)[-1])[0]
     return NavFields(meta.label, position, meta.draft, meta.unlisted)
 
 
-def encoding_problem(path: Path) -> str | None:
-    """Where a source stops being UTF-8 (``"line 4, column 7"``), or None if it is fine."""
-    data = path.read_bytes()
-    try:
-        data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
-        return f"line {line}, column {column}"
-    return None
-
-
-def _leave_out_undecodable(env: BuildEnvironment, docnames: set[str], removed: set[str]) -> set[str]:
-    """Warn about, and leave out, documents that are not UTF-8 (Sphinx 9 would stop the build)."""
-    bad = set()
-    for docname in sorted(docnames):
-        path = env.doc2path(docname)
-        try:
-            where = encoding_problem(path)
-        except OSError:
-            continue
-        if where is None:
-            continue
-        bad.add(docname)
-        line = int(where.split(",")[0].split()[1])
-        warn(
-            f"the file is not UTF-8 text ({where}): save it as UTF-8 "
-            "(the page is left out of this build)",
-            DocusaurusWarning.SOURCE_ENCODING,
-            location=(docname, line),
-        )
-        env.project.docnames.discard(docname)
-        if docname in env.all_docs:
-            removed.add(docname)
-    return bad
+def _leave_out(env: BuildEnvironment, docname: str, problem: NotUtf8, removed: set[str]) -> None:
+    """Warn about a source that is not UTF-8 and take it out of this build."""
+    warn(
+        f"the file is not UTF-8 text ({problem}): save it as UTF-8 (the page is left out of this build)",
+        DocusaurusWarning.SOURCE_ENCODING,
+        location=(docname, problem.line),
+    )
+    env.project.docnames.discard(docname)
+    if docname in env.all_docs:
+        removed.add(docname)
 
 
 def folder_indexes(docnames: set[str], root_doc: str) -> dict[str, str]:
@@ -203,14 +197,19 @@ def _plan_navigation(
     app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
 ) -> list[str]:
     """Scan the front matter of the documents to read and re-plan the folder toctrees."""
-    undecodable = _leave_out_undecodable(env, added | changed, removed)
-    added -= undecodable
-    changed -= undecodable
     fields: dict[str, NavFields] = getattr(env, "docusaurus_nav_fields", {})
     for docname in removed:
         fields.pop(docname, None)
-    for docname in added | changed:
-        fields[docname] = scan_nav_fields(env, docname)
+    for docname in sorted(added | changed):
+        try:
+            fields[docname] = scan_nav_fields(env, docname)
+        except NotUtf8 as problem:
+            _leave_out(env, docname, problem, removed)
+            added.discard(docname)
+            changed.discard(docname)
+            fields.pop(docname, None)
+        except OSError:
+            fields[docname] = NavFields()  # Sphinx itself reports a file it cannot read
     categories = read_categories(Path(app.srcdir))
     env.docusaurus_categories = categories
 
