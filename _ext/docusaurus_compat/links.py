@@ -55,6 +55,14 @@ def site_path(docname: str, path: str, root_doc: str) -> str:
     return "/" + route.rstrip("/")
 
 
+def main_site_url(config: Any, refdoc: str, target: str) -> str:
+    """The main docs site's URL for a link this project has no page for (query and anchor kept)."""
+    path, fragment = split_target(target)
+    query = target.partition("#")[0].partition("?")[2]
+    url = config.docusaurus_site_url.rstrip("/") + site_path(refdoc, path, config.root_doc)
+    return url + (f"?{query}" if query else "") + (f"#{fragment}" if fragment else "")
+
+
 def find_page(env: BuildEnvironment, table: RouteTable, docname: str, path: str) -> str | None:
     """The document a site or relative path names, or None."""
     absolute = site_path(docname, path, env.config.root_doc)
@@ -109,9 +117,7 @@ class ResolveDocusaurusLinks(SphinxPostTransform):
             )
             node.replace_self(node[0].deepcopy() if node.children else nodes.Text(target))
             return
-        url = self.config.docusaurus_site_url.rstrip("/") + absolute
-        if fragment:
-            url += "#" + fragment
+        url = main_site_url(self.config, refdoc, target)
         reference = nodes.reference("", "", internal=False, refuri=url)
         reference["classes"].append("docusaurus-external")
         if node.children:

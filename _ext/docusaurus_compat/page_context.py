@@ -16,7 +16,7 @@ from markupsafe import Markup, escape
 
 from .page_meta import UNSET, PageMeta, pages_of
 from .icons import icon_svg
-from .links import find_page, site_path, split_target
+from .links import find_page, main_site_url, split_target
 from .routes import route_table
 from .sidebar import page_label
 from .tags import tag_links
@@ -69,12 +69,9 @@ def _redirect_url(app: Sphinx, pagename: str) -> str | None:
         return target
     path, fragment = split_target(target)
     docname = find_page(app.env, route_table(app.env), pagename, path)
-    if docname is not None:
-        url = app.builder.get_relative_uri(pagename, docname)
-    else:
-        url = app.config.docusaurus_site_url.rstrip("/") + site_path(pagename, path, app.config.root_doc)
-        url += "?" + target.split("?", 1)[1].split("#", 1)[0] if "?" in target else ""
-    return url + (f"#{fragment}" if fragment else "")
+    if docname is None:
+        return main_site_url(app.config, pagename, target)
+    return app.builder.get_relative_uri(pagename, docname) + (f"#{fragment}" if fragment else "")
 
 
 def _breadcrumbs(app: Sphinx, pagename: str) -> list[dict[str, str]]:
