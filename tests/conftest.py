@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,17 @@ pytest_plugins = ("sphinx.testing.fixtures",)
 
 REPO = Path(__file__).resolve().parents[1]
 ROOTS = Path(__file__).resolve().parent / "roots"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Builds that tests run in a subprocess print plain text, whatever the CI terminal asks for.
+
+    Sphinx colours its output when FORCE_COLOR is set (some CI runners set it), and
+    tests parse ``path:line: WARNING: ... [type]`` lines; NO_COLOR wins over FORCE_COLOR.
+    """
+    os.environ.pop("FORCE_COLOR", None)
+    os.environ.pop("FORCE_COLOUR", None)
+    os.environ["NO_COLOR"] = "1"
 
 
 @pytest.fixture(scope="session")

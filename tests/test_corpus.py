@@ -51,8 +51,10 @@ def make_html(source: Path, builddir: Path, partials: Path = PARTIALS) -> subpro
 
 
 def warnings_in(output: str, root: Path) -> set[str]:
+    from sphinx.util.console import strip_colors
+
     found = set()
-    for line in output.splitlines():
+    for line in strip_colors(output).splitlines():
         match = WARNING_LINE.match(line)
         if match:
             path = Path(match["path"]).resolve().relative_to(root.resolve()).as_posix()
