@@ -27,6 +27,7 @@ extensions = [
     "docusaurus_compat",  # our extension (_ext/docusaurus_compat): also loads myst_parser
     "sphinx_design",
     "sphinx_copybutton",
+    "notfound.extension",  # sphinx-notfound-page: /404.html, with links that work at any depth
 ]
 
 root_doc = "index"
@@ -83,19 +84,42 @@ html_copy_source = False
 html_show_sourcelink = False
 # ```lang hideClipboard``` blocks get the class no-copybutton: no copy button there.
 copybutton_selector = "div:not(.no-copybutton) > div.highlight > pre"
-# furo's sidebar, plus the "Download PDF" link under the search box.
-html_sidebars = {
-    "**": [
-        "sidebar/brand.html", "sidebar/search.html", "sidebar/docusaurus-pdf.html",
-        "sidebar/scroll-start.html", "sidebar/navigation.html", "sidebar/scroll-end.html",
-    ]
-}
 # The PDF that `make pdf` built last is served with the site and linked (`make all`).
 _PDF = HERE / os.environ.get("BUILDDIR", "_build") / "pdf" / "palette-security.pdf"
 html_extra_path = [str(_PDF)] if _PDF.is_file() else []
 html_context = {"docusaurus_pdf": _PDF.name if _PDF.is_file() else ""}
 html_theme_options = {
     "navigation_with_keys": True,
+}
+# The top bar shows the logo and name, so the sidebar starts with the search box.
+html_sidebars = {
+    "**": ["sidebar/search.html", "sidebar/scroll-start.html", "sidebar/navigation.html", "sidebar/scroll-end.html"]
+}
+html_logo = str(HERE / "source" / "_static" / "logo.svg")
+html_favicon = html_logo
+
+# The top bar (_ext/docusaurus_compat/navbar.py): the same links as the main docs site.
+docusaurus_navbar_links = [
+    ("Docs", "/release-notes/"),
+    ("Tutorials", "/tutorials/"),
+    ("Downloads", "/downloads/"),
+    ("API", "/api/introduction/"),
+]
+docusaurus_repository_url = "https://github.com/spectrocloud/librarium"
+# The version being built comes first; list more to turn the label into a switcher.
+docusaurus_versions = [("latest", "/")]
+
+# The page a web host serves for a missing path (404.html at the site root).
+notfound_urls_prefix = "/"
+notfound_context = {
+    "title": "Page not found",
+    "body": (
+        "<h1>Page not found</h1>"
+        "<p>There is no page at this address. It may have moved, or the link that brought you here "
+        "may be mistyped.</p>"
+        "<p>Search for what you need with the search box, or start again from the "
+        '<a href="/">home page</a>.</p>'
+    ),
 }
 
 # -- LaTeX / PDF ---------------------------------------------------------------------

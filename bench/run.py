@@ -165,7 +165,7 @@ def sidebar_bytes(page: Path) -> int:
     return len(str(tree)) if tree else 0
 
 
-GENERATED = ("tags", "genindex", "search", "_static")  # pages Sphinx writes every build
+GENERATED = ("tags", "genindex", "search", "_static", "404.html")  # pages Sphinx writes every build
 
 
 def html_mtimes(root: Path) -> dict[Path, float]:

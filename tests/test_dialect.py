@@ -162,7 +162,7 @@ def test_partial_included_with_props_and_steps_continue(built):
 
 def test_versioned_link_resolves_like_a_site_path(built):
     link = article(built, "components").find("a", string="the packs page")
-    assert link["href"] == "https://docs.spectrocloud.com/integrations/packs?pack=kubernetes"
+    assert link["href"] == "https://docs.spectrocloud.com/integrations/packs/?pack=kubernetes"  # as written
 
 
 def test_card_grid(built):

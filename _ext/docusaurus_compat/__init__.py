@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .index_cards import setup_index_cards
 from .links import setup_links
+from .navbar import setup_navbar
 from .navigation import setup_navigation
 from .page_context import setup_page_context
 from .page_meta import PagesDomain
@@ -17,8 +19,9 @@ from .parser import setup_parser
 from .permalinks import setup_permalinks
 from .pdf import setup_pdf
 from .routes import setup_routes
-from .search_keys import setup_search_keys
+from .search import setup_search
 from .sidebar import setup_sidebar
+from .sitemap import setup_sitemap
 from .spacers import setup_spacers
 from .tags import setup_tags
 
@@ -45,12 +48,15 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_routes(app)
     setup_links(app)
     setup_sidebar(app)
+    setup_navbar(app)
     setup_tags(app)
+    setup_index_cards(app)
     setup_page_context(app)
     setup_spacers(app)
     setup_pdf(app)
     setup_permalinks(app)
-    setup_search_keys(app)
+    setup_search(app)
+    setup_sitemap(app)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,

@@ -60,6 +60,8 @@ def main_site_url(config: Any, refdoc: str, target: str) -> str:
     path, fragment = split_target(target)
     query = target.partition("#")[0].partition("?")[2]
     url = config.docusaurus_site_url.rstrip("/") + site_path(refdoc, path, config.root_doc)
+    if path.endswith("/") and not url.endswith("/"):
+        url += "/"  # as written: the main site serves /x/ without a redirect
     return url + (f"?{query}" if query else "") + (f"#{fragment}" if fragment else "")
 
 

@@ -15,7 +15,7 @@ import dataclasses
 import posixpath
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sphinx.builders.dirhtml import DirectoryHTMLBuilder
 
@@ -160,20 +160,49 @@ class PrettyURLHTMLBuilder(DirectoryHTMLBuilder):
 
     name = "html"
 
+    def _is_not_found_page(self, name: str) -> bool:
+        # sphinx-notfound-page's page: web hosts serve /404.html for a missing path
+        return name == getattr(self.config, "notfound_pagename", None) and name not in self.env.all_docs
+
     def get_target_uri(self, docname: str, typ: str | None = None) -> str:
         route = route_table(self.env).routes.get(docname)
         if route is None:
+            if self._is_not_found_page(docname):
+                return f"{docname}{self.out_suffix}"
             return super().get_target_uri(docname, typ)
         return route
 
     def get_output_path(self, page_name: str, /) -> Path:
         route = route_table(self.env).routes.get(page_name)
         if route is None:
+            if self._is_not_found_page(page_name):
+                return Path(self.outdir, f"{page_name}{self.out_suffix}")
             return super().get_output_path(page_name)
         return Path(self.outdir, *route.split("/")[:-1], f"index{self.out_suffix}")
 
 
+def page_href(app: Sphinx, pagename: str, docname: str) -> str:
+    """A link from one page to another: relative, except on the 404 page.
+
+    The 404 page is served for a missing path at any depth, so its links are
+    absolute from the site root (``notfound_urls_prefix``), as sphinx-notfound-page
+    makes the theme's own links.
+    """
+    if pagename == getattr(app.config, "notfound_pagename", None) and pagename not in app.env.all_docs:
+        prefix = app.config.notfound_urls_prefix or "/"
+        return prefix.rstrip("/") + "/" + app.builder.get_target_uri(docname)
+    return app.builder.get_relative_uri(pagename, docname)
+
+
+def _absolute_root_on_404(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
+    if pagename == getattr(app.config, "notfound_pagename", None) and pagename not in app.env.all_docs:
+        # scripts (search, sidebar) find _static/ and the index from here, at any depth
+        context["content_root"] = app.config.notfound_urls_prefix or "/"
+        context["pageurl"] = None  # no canonical URL: it answers for every missing address
+
+
 def setup_routes(app: Sphinx) -> None:
     """Compute URLs once per build and make ``-b html`` write them."""
+    app.connect("html-page-context", _absolute_root_on_404, priority=600)  # after furo sets pageurl
     app.connect("env-updated", _compute_routes, priority=400)
     app.add_builder(PrettyURLHTMLBuilder, override=True)

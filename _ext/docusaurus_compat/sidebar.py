@@ -13,6 +13,9 @@ JavaScript a category still links to its index page.
 
 The markup is furo's own (checkbox + label, ``toctree-l<n>``, ``current``),
 produced directly here instead of having furo re-parse a full toctree per page.
+The checkbox is the keyboard control (``docusaurus.css`` keeps it focusable under
+its arrow): it is named after its category and carries ``aria-expanded``, which
+the script keeps in step; the current page's link has ``aria-current="page"``.
 """
 
 from __future__ import annotations
@@ -21,13 +24,14 @@ import dataclasses
 import hashlib
 import json
 from pathlib import Path
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from markupsafe import escape
 
 from .icons import icon_svg
 from .page_meta import PageMeta, pages_of
-from .routes import is_folder_index, route_table
+from .routes import is_folder_index, page_href, route_table
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -128,13 +132,18 @@ def navigation_files(tree: NavTree) -> dict[str, str]:
     }
 
 
+def toggle_label(label: str) -> str:
+    """The accessible name of a category's expand/collapse control (as Docusaurus names it)."""
+    return f"Toggle the collapsible sidebar category '{label}'"
+
+
 class _Renderer:
     """Writes one page's sidebar in furo's markup."""
 
-    def __init__(self, tree: NavTree, pagename: str, builder: Builder) -> None:
+    def __init__(self, tree: NavTree, pagename: str, href: Callable[[str], str]) -> None:
         self.tree = tree
         self.pagename = pagename
-        self.builder = builder
+        self.href = href
         self.checkboxes = 0
         current = tree.by_doc.get(pagename)
         self.branch: set[str] = set()
@@ -158,7 +167,7 @@ class _Renderer:
             classes.append("has-children")
         if is_page:
             classes.append("current-page")
-        href = escape(self.builder.get_relative_uri(self.pagename, node.docname))
+        href = escape(self.href(node.docname))
         icon = icon_svg(node.icon) if node.icon else ""
         link_class = "reference internal" + (" current" if is_page else "")
         aria = ' aria-current="page"' if is_page else ""
@@ -171,8 +180,9 @@ class _Renderer:
             box = f"toctree-checkbox-{self.checkboxes}"
             checked = ' checked=""' if in_branch else ""
             html += (
-                f'<input aria-label="Toggle navigation of {escape(node.label)}"{checked} '
-                f'class="toctree-checkbox" id="{box}" name="{box}" role="switch" type="checkbox"/>'
+                f'<input aria-label="{escape(toggle_label(node.label))}" '
+                f'aria-expanded="{"true" if in_branch else "false"}"{checked} '
+                f'class="toctree-checkbox" id="{box}" name="{box}" type="checkbox"/>'
                 f'<label for="{box}"><span class="icon"><svg><use href="#svg-arrow-right"></use>'
                 "</svg></span></label>"
             )
@@ -188,9 +198,9 @@ class _Renderer:
         return html + "</li>"
 
 
-def render_nav(tree: NavTree, pagename: str, builder: Builder) -> str:
-    """One page's sidebar: top level plus the current branch."""
-    return _Renderer(tree, pagename, builder).render()
+def render_nav(tree: NavTree, pagename: str, href: Callable[[str], str]) -> str:
+    """One page's sidebar: top level plus the current branch (``href``: docname -> link)."""
+    return _Renderer(tree, pagename, href).render()
 
 
 def _build_tree_once(app: Sphinx, builder: Builder) -> None:
@@ -212,7 +222,7 @@ def _skip_furo_toctree(app: Sphinx, pagename: str, templatename: str, context: d
 def _set_our_tree(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
     tree = getattr(app.builder, "docusaurus_nav_tree", None)
     if tree is not None:
-        context["furo_navigation_tree"] = render_nav(tree, pagename, app.builder)
+        context["furo_navigation_tree"] = render_nav(tree, pagename, lambda doc: page_href(app, pagename, doc))
 
 
 def _write_navigation_files(app: Sphinx, exception: Exception | None) -> None:
@@ -234,7 +244,8 @@ def _write_navigation_files(app: Sphinx, exception: Exception | None) -> None:
 def setup_sidebar(app: Sphinx) -> None:
     """Replace furo's per-page toctree with the scalable sidebar."""
     app.connect("write-started", _build_tree_once)
-    app.connect("html-page-context", _skip_furo_toctree, priority=400)  # before furo (500)
+    # after sphinx-notfound-page (400) sets its own toctree on the 404 page, before furo (500) calls it
+    app.connect("html-page-context", _skip_furo_toctree, priority=450)
     app.connect("html-page-context", _set_our_tree, priority=600)  # after furo
     app.connect("build-finished", _write_navigation_files)
     app.connect("builder-inited", _add_static_files)

@@ -18,6 +18,7 @@ from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
 from sphinx import addnodes
 from sphinx_design.shared import create_component
 
+from ..index_cards import doc_card_list
 from ..warning_types import DocusaurusWarning, warn
 from .admonitions import KNOWN_TYPES
 from .code_fences import parse_fence_info, strip_magic_comments
@@ -382,6 +383,11 @@ class DocusaurusRenderer(SphinxRenderer):
             self.current_node.append(node)
         else:
             self.current_node.append(nodes.paragraph("", "", node))
+
+    def _single_doccardlist(self, token: SyntaxTreeNode, attrs: dict) -> None:
+        placeholder = doc_card_list()
+        self.add_line_and_source_path(placeholder, token)
+        self.current_node.append(placeholder)
 
     def _single_simplecardgrid(self, token: SyntaxTreeNode, attrs: dict) -> None:
         cards = attrs.get("cards")

@@ -6,7 +6,7 @@
  * The first time one is opened, its entries are read from the navigation file
  * of its top-level section (_static/docusaurus-nav/<data-nav-file>.json, written
  * once per build) and put into that list. Without JavaScript, the category's own link still
- * leads to its index page.
+ * leads to its index page. Each toggle's aria-expanded follows its state.
  */
 (() => {
   "use strict";
@@ -51,8 +51,8 @@
       const id = `toctree-checkbox-nav-${counter}`;
       const box = document.createElement("input");
       Object.assign(box, { type: "checkbox", id, name: id, className: "toctree-checkbox" });
-      box.setAttribute("role", "switch");
-      box.setAttribute("aria-label", `Toggle navigation of ${item.l}`);
+      box.setAttribute("aria-label", `Toggle the collapsible sidebar category '${item.l}'`);
+      box.setAttribute("aria-expanded", "false");
       const label = document.createElement("label");
       label.htmlFor = id;
       label.innerHTML = '<span class="icon"><svg><use href="#svg-arrow-right"></use></svg></span>';
@@ -78,7 +78,9 @@
 
   document.addEventListener("change", (event) => {
     const box = event.target;
-    if (!(box instanceof HTMLInputElement) || !box.classList.contains("toctree-checkbox") || !box.checked) return;
+    if (!(box instanceof HTMLInputElement) || !box.classList.contains("toctree-checkbox")) return;
+    box.setAttribute("aria-expanded", String(box.checked));
+    if (!box.checked) return;
     const list = box.parentElement.querySelector(":scope > ul[data-nav-children]");
     if (list && !list.children.length) fill(list);
   });

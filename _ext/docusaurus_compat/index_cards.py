@@ -1,0 +1,142 @@
+"""Section index pages list their child pages as cards, as Docusaurus' ``<DocCardList />`` does.
+
+Each card shows the child's front-matter icon (a folder or page icon when it has
+none), its sidebar label as a link, and its ``description`` (a category without one
+says how many items it holds). Cards go where the page writes ``<DocCardList />``,
+or else at the end of every page that has child pages in the navigation and no
+visible toctree of its own (``docusaurus_index_cards = False`` turns that off).
+
+At read time only a placeholder goes into the doctree: the children's labels and
+descriptions belong to other documents, so the cards are made when the page is
+written (a post-transform, from the sidebar's navigation tree), and an index page
+is rewritten when a child's description changes. The cards are sphinx-design
+markup, left out of the search index (a page should not be found by its
+children's descriptions), and HTML only: the PDF has its own contents.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.transforms import SphinxTransform
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx_design.shared import create_component
+
+from .icons import icon_svg
+from .page_meta import page_of
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+    from .sidebar import NavNode
+
+
+class doc_card_list(nodes.General, nodes.Element):  # noqa: N801 - docutils node naming
+    """Where a page lists its child pages as cards (replaced when the page is written)."""
+
+
+def _has_visible_toctree(document: nodes.document) -> bool:
+    return any(not toctree.get("hidden") for toctree in document.findall(addnodes.toctree))
+
+
+class AddIndexCards(SphinxTransform):
+    """Put the card placeholder at the end of a section index page."""
+
+    # after the folder toctree is added (800), before the collectors run (880)
+    default_priority = 810
+
+    def apply(self, **kwargs: Any) -> None:
+        if not self.config.docusaurus_index_cards or next(self.document.findall(doc_card_list), None):
+            return
+        toctrees = list(self.document.findall(addnodes.toctree))
+        if not any(toctree["entries"] for toctree in toctrees) or _has_visible_toctree(self.document):
+            return
+        sections = [child for child in self.document.children if isinstance(child, nodes.section)]
+        (sections[0] if sections else self.document).append(doc_card_list())
+
+
+def _card(node: NavNode, env: BuildEnvironment, docname: str) -> nodes.Element:
+    meta = page_of(env, node.docname)
+    if meta.description:
+        text = meta.description
+    elif node.children:
+        text = f"{len(node.children)} item{'s' if len(node.children) != 1 else ''}"
+    else:
+        text = ""
+    icon = node.icon or ("folder" if node.children else "file-lines")
+    link = addnodes.pending_xref(
+        "", nodes.inline(node.label, node.label), refdomain="std", reftype="doc",
+        reftarget="/" + node.docname, refdoc=docname, refexplicit=True, refwarn=True,
+    )
+    # a link must sit in a text element for the HTML writer
+    heading = nodes.inline("", "", nodes.raw("", icon_svg(icon), format="html"), link)
+    title = create_component("card-title", ["sd-card-title", "sd-font-weight-bold"], children=[heading])
+    body = create_component("card-body", ["sd-card-body"], children=[title])
+    if text:
+        body += nodes.paragraph(text, text, classes=["sd-card-text"])
+    card = create_component(
+        "card", ["sd-card", "sd-sphinx-override", "sd-w-100", "sd-shadow-sm", "sd-card-hover", "docusaurus-card"],
+        children=[body],
+    )
+    return create_component("grid-item", ["sd-col", "sd-d-flex-row"], children=[card])
+
+
+class RenderIndexCards(SphinxPostTransform):
+    """Replace each placeholder with the cards of the page's children (HTML), or nothing."""
+
+    # before cross-references are resolved (10): the card links are doc references
+    default_priority = 5
+
+    def run(self, **kwargs: Any) -> None:
+        placeholders = list(self.document.findall(doc_card_list))
+        if not placeholders:
+            return
+        builder = self.env._app.builder  # noqa: SLF001 - Sphinx 9 deprecates a transform's .app
+        tree = getattr(builder, "docusaurus_nav_tree", None)
+        docname = self.env.docname
+        node = tree.by_doc.get(docname) if tree is not None else None
+        for placeholder in placeholders:
+            if builder.format != "html" or node is None or not node.children:
+                placeholder.parent.remove(placeholder)
+                continue
+            row = create_component(
+                "grid-row", ["sd-row", "sd-row-cols-1", "sd-row-cols-sm-2", "sd-g-3"],
+                children=[_card(child, self.env, docname) for child in node.children],
+            )
+            grid = create_component(
+                "grid-container",
+                ["sd-container-fluid", "sd-sphinx-override", "sd-mb-4", "docusaurus-cards", "no-search"],
+                children=[row],
+            )
+            placeholder.replace_self(grid)
+
+
+def card_signature(env: BuildEnvironment, docname: str) -> str:
+    """A digest of what a page's cards show that the navigation signature does not."""
+    children = env.toctree_includes.get(docname, [])
+    return hashlib.sha256(repr([(c, page_of(env, c).description) for c in children]).encode()).hexdigest()
+
+
+def _rewrite_pages_whose_cards_change(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    previous: dict[str, str] = getattr(env, "docusaurus_card_signatures", {})
+    current = {docname: card_signature(env, docname) for docname in env.toctree_includes}
+    env.docusaurus_card_signatures = current
+    return sorted(doc for doc, digest in current.items() if doc in previous and previous[doc] != digest)
+
+
+def _visit_skip(self: Any, node: nodes.Node) -> None:
+    raise nodes.SkipNode
+
+
+def setup_index_cards(app: Sphinx) -> None:
+    """Register the placeholder node, the transforms and the rewrite rule."""
+    app.add_config_value("docusaurus_index_cards", True, "env", types=frozenset({bool}))
+    # a placeholder never reaches a writer (the post-transform replaces it); these are a safety net
+    app.add_node(doc_card_list, **{fmt: (_visit_skip, None) for fmt in ("html", "latex", "text", "man", "texinfo")})
+    app.add_transform(AddIndexCards)
+    app.add_post_transform(RenderIndexCards)
+    app.connect("env-updated", _rewrite_pages_whose_cards_change)

@@ -1,0 +1,111 @@
+"""The top bar of every page, as on the Docusaurus site: logo and name, top links,
+the version label (a switcher when there are several versions), "Download PDF"
+and the repository link.
+
+Everything comes from ``conf.py``::
+
+    docusaurus_navbar_links = [("Docs", "/release-notes/"), ("API", "/api/introduction/")]
+    docusaurus_repository_url = "https://github.com/owner/repo"
+    docusaurus_versions = [("latest", "/"), ("v4.5", "https://v4-5.example.com/")]
+
+A site path that names a page of this project links to it relatively; any other
+site path goes to ``docusaurus_site_url``. The first version is the one being
+built. ``_templates/docusaurus-navbar.html`` renders it in furo's announcement
+slot (above the page at every width), so furo's own templates stay untouched.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from markupsafe import Markup
+
+from .icons import icon_svg
+from .links import find_page, main_site_url
+from .routes import page_href, route_table
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+_SAFE_SCHEMES = ("http://", "https://")
+
+
+def _pairs(config: Config, name: str) -> list[tuple[str, str]]:
+    """A ``[(label, url), ...]`` config value, checked (a bad entry is a clear error at start-up)."""
+    from sphinx.errors import ConfigError
+
+    value = getattr(config, name)
+    pairs = []
+    for entry in value:
+        if not (isinstance(entry, (list, tuple)) and len(entry) == 2 and all(isinstance(x, str) for x in entry)):
+            raise ConfigError(f"{name}: each entry must be a (label, url) pair of strings, not {entry!r}")
+        label, url = entry
+        if not (url.startswith("/") and not url.startswith("//")) and not url.lower().startswith(_SAFE_SCHEMES):
+            raise ConfigError(f"{name}: {url!r} must be a site path (/...) or an http(s) URL")
+        pairs.append((label, url))
+    return pairs
+
+
+def _check_config(app: Sphinx, config: Config) -> None:
+    _pairs(config, "docusaurus_navbar_links")
+    _pairs(config, "docusaurus_versions")
+    repo = config.docusaurus_repository_url
+    if repo and not repo.lower().startswith(_SAFE_SCHEMES):
+        from sphinx.errors import ConfigError
+
+        raise ConfigError(f"docusaurus_repository_url: {repo!r} must be an http(s) URL")
+
+
+def _href(app: Sphinx, pagename: str, url: str) -> tuple[str, bool]:
+    """(href, is_this_page) for a configured link."""
+    if url.lower().startswith(_SAFE_SCHEMES):
+        return url, False
+    docname = find_page(app.env, route_table(app.env), pagename, url)
+    if docname is None:
+        return main_site_url(app.config, pagename, url), False
+    return page_href(app, pagename, docname), docname == pagename
+
+
+def navbar_context(app: Sphinx, pagename: str) -> dict[str, Any] | None:
+    """What the top bar shows on one page, or None when nothing is configured."""
+    config = app.config
+    links = _pairs(config, "docusaurus_navbar_links")
+    versions = _pairs(config, "docusaurus_versions")
+    repository = config.docusaurus_repository_url
+    if not (links or versions or repository):
+        return None
+    items = []
+    for label, url in links:
+        href, current = _href(app, pagename, url)
+        items.append({"label": label, "url": href, "current": current})
+    return {
+        "links": items,
+        "version": versions[0][0] if versions else "",
+        "versions": [
+            {"label": label, "url": _href(app, pagename, url)[0], "current": i == 0}
+            for i, (label, url) in enumerate(versions)
+        ],
+        "repository": repository,
+        "repository_icon": Markup(icon_svg("github")),
+        "home": page_href(app, pagename, config.root_doc),
+    }
+
+
+def _add_navbar(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+    if app.builder.format != "html":
+        return
+    navbar = navbar_context(app, pagename)
+    context["docusaurus_navbar"] = navbar
+    if navbar is not None:
+        # furo draws its announcement bar only when this theme option is set
+        context["theme_announcement"] = True
+
+
+def setup_navbar(app: Sphinx) -> None:
+    """Register the top-bar settings and fill the template context."""
+    app.add_config_value("docusaurus_navbar_links", [], "html", types=frozenset({list, tuple}))
+    app.add_config_value("docusaurus_versions", [], "html", types=frozenset({list, tuple}))
+    app.add_config_value("docusaurus_repository_url", "", "html", types=frozenset({str}))
+    app.connect("config-inited", _check_config)
+    app.connect("html-page-context", _add_navbar)

@@ -1,0 +1,67 @@
+/*
+ * Search ranking: the page a reader is looking for first.
+ *
+ * Sphinx's index scores a word in any heading the same, so a page that merely
+ * has an "Encryption" section can outrank the page titled "Data Encryption".
+ * Here a result is lifted by what its title says about the query:
+ *   1. a page whose own title holds every query word (an exact title first);
+ *   2. a section whose heading holds every query word;
+ *   3. everything else, in Sphinx's order.
+ * Words are compared after stemming (Sphinx's Stemmer, so "vulnerabilities"
+ * finds "Vulnerability"), and a query word may be the start of a title word
+ * ("encrypt" finds "Encryption"). Sphinx puts this file into language_data.js,
+ * after its Stemmer; the Scorer defaults below are Sphinx's own.
+ */
+var Scorer = (() => {
+  "use strict";
+
+  const PAGE_TITLE = 1000;
+  const EXACT_TITLE = 200;
+  const SECTION_TITLE = 500;
+  const stemmer = typeof Stemmer === "function" ? new Stemmer() : { stemWord: (w) => w };
+  const cache = { query: null, words: [] };
+
+  const wordsOf = (text) =>
+    text.toLowerCase().split(/[^\p{L}\p{N}_]+/u).filter(Boolean);
+
+  function queryWords() {
+    const query = new URLSearchParams(window.location.search).get("q") || "";
+    if (query !== cache.query) {
+      const stop = window.stopwords || new Set();
+      cache.query = query;
+      cache.words = wordsOf(query)
+        .filter((w) => !stop.has(w) && !/^\d+$/.test(w))
+        .map((w) => stemmer.stemWord(w));
+    }
+    return cache.words;
+  }
+
+  function holdsEvery(title, words) {
+    const stems = wordsOf(title).map((w) => [w, stemmer.stemWord(w)]);
+    return words.every((q) => stems.some(([w, s]) => s === q || w.startsWith(q)));
+  }
+
+  return {
+    score: (result) => {
+      const [, title, anchor, , score] = result;
+      const words = queryWords();
+      if (!words.length || !title) return score;
+      const cut = title.indexOf(" > ");
+      const page = cut === -1 ? title : title.slice(0, cut);
+      if (!anchor && holdsEvery(page, words)) {
+        const exact = wordsOf(page).join(" ") === wordsOf(cache.query).join(" ");
+        return score + PAGE_TITLE + (exact ? EXACT_TITLE : 0);
+      }
+      if (anchor && cut !== -1 && holdsEvery(title.slice(cut + 3), words)) return score + SECTION_TITLE;
+      return score;
+    },
+    objNameMatch: 11,
+    objPartialMatch: 6,
+    objPrio: { 0: 15, 1: 5, 2: -5 },
+    objPrioDefault: 0,
+    title: 15,
+    partialTitle: 7,
+    term: 5,
+    partialTerm: 2,
+  };
+})();
