@@ -29,8 +29,23 @@ def require_chromium() -> str:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """A static host as the site's are: ``/404.html`` answers a missing path, with status 404."""
+
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib name
         pass
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
 
 @contextlib.contextmanager
@@ -48,13 +63,20 @@ def serve(folder: Path) -> Iterator[str]:
 
 
 @contextlib.contextmanager
-def chromium_page() -> Iterator[object]:
-    """A fresh Playwright page in headless Chromium."""
+def chromium() -> Iterator[object]:
+    """A headless Chromium (Playwright ``Browser``); make contexts and pages from it."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=require_chromium(), args=CHROMIUM_ARGS)
         try:
-            yield browser.new_page()
+            yield browser
         finally:
             browser.close()
+
+
+@contextlib.contextmanager
+def chromium_page() -> Iterator[object]:
+    """A fresh Playwright page in headless Chromium."""
+    with chromium() as browser:
+        yield browser.new_page()

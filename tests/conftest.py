@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -31,6 +33,14 @@ def rootdir() -> Path:
     return ROOTS
 
 
+@pytest.fixture
+def built(app):
+    """The test root, built; with zero warnings (roots that test warnings override this)."""
+    app.build()
+    assert warnings_of(app) == []
+    return app
+
+
 def read_html(app, path: str) -> BeautifulSoup:
     """Parse one output file of a sphinx.testing app (path relative to outdir)."""
     return BeautifulSoup((Path(app.outdir) / path).read_text(encoding="utf-8"), "lxml")
@@ -41,3 +51,22 @@ def warnings_of(app) -> list[str]:
     from sphinx.util.console import strip_colors
 
     return [line for line in strip_colors(app.warning.getvalue()).splitlines() if line.strip()]
+
+
+def sphinx_build(outdir: Path, *options: str) -> subprocess.CompletedProcess:
+    """Build the real site (source/) as `make html` does: -W --keep-going -n."""
+    return subprocess.run(
+        [sys.executable, "-m", "sphinx", "-b", "html", "-c", str(REPO), "-W", "--keep-going", "-n",
+         *options, str(REPO / "source"), str(outdir)],
+        capture_output=True, text=True, check=False,
+    )
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The real site, built once per test session with zero warnings."""
+    outdir = tmp_path_factory.mktemp("site") / "html"
+    result = sphinx_build(outdir, "-j", "auto")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.strip() == ""  # zero warnings
+    return outdir

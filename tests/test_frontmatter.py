@@ -6,16 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import read_html, warnings_of
+from conftest import read_html
 
 pytestmark = pytest.mark.sphinx("html", testroot="frontmatter", freshenv=True)
-
-
-@pytest.fixture
-def built(app):
-    app.build()
-    assert warnings_of(app) == []
-    return app
 
 
 def heading_texts(soup, selector="article h1"):

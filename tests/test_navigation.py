@@ -8,20 +8,13 @@ import time
 
 import pytest
 
-from conftest import read_html, warnings_of
+from conftest import read_html
 
 pytestmark = pytest.mark.sphinx("html", testroot="navigation", freshenv=True)
 
 
 def sidebar(soup, level: int) -> list[str]:
     return [a.get_text(strip=True) for a in soup.select(f".sidebar-tree li.toctree-l{level} > a")]
-
-
-@pytest.fixture
-def built(app):
-    app.build()
-    assert warnings_of(app) == []
-    return app
 
 
 def test_folder_pages_sit_under_the_index_in_position_order(built):

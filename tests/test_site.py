@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from conftest import sphinx_build
+
 REPO = Path(__file__).resolve().parents[1]
 
 PAGES = [
@@ -20,23 +22,6 @@ PAGES = [
     "security/product-architecture/self-hosted-operation/", "security/product-architecture/tenant-cluster/",
     "security/security-bulletins/", "security/vulnerability-management/", "security/artifact-signatures/",
 ]
-
-
-def sphinx_build(outdir: Path, *options: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "sphinx", "-b", "html", "-c", str(REPO), "-W", "--keep-going", "-n",
-         *options, str(REPO / "source"), str(outdir)],
-        capture_output=True, text=True, check=False,
-    )
-
-
-@pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    outdir = tmp_path_factory.mktemp("site") / "html"
-    result = sphinx_build(outdir, "-j", "auto")
-    assert result.returncode == 0, result.stderr
-    assert result.stderr.strip() == ""  # zero warnings
-    return outdir
 
 
 def page(site: Path, url: str) -> BeautifulSoup:
@@ -163,3 +148,36 @@ def test_heading_anchors_are_named_and_use_docusaurus_ids(site):
     overview = page(site, "security/")
     hrefs = [a["href"] for a in overview.select("h2 a.headerlink")]
     assert "#compliance--standards" in hrefs  # the GitHub-style slug, as on the live site
+
+
+def test_head_has_canonical_social_tags_and_favicon(site):
+    head = page(site, "security/core-principles/").head
+    assert head.find("link", rel="canonical")["href"] == "https://docs.spectrocloud.com/security/core-principles/"
+    assert head.find("meta", property="og:title")["content"] == "Core Principles"
+    assert head.find("meta", property="og:description")["content"].startswith("Learn about Spectro Cloud")
+    assert head.find("meta", attrs={"name": "twitter:card"})["content"] == "summary"
+    icon = head.find("link", rel="icon") or head.find("link", rel="shortcut icon")
+    assert icon["href"] == "../../_static/logo.svg"
+    assert (site / "_static" / "logo.svg").read_text().startswith("<svg")
+
+
+def test_sitemap_lists_every_page_and_robots_points_at_it(site):
+    import xml.etree.ElementTree as ET
+
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    locs = {loc.text for loc in ET.parse(site / "sitemap.xml").getroot().findall("s:url/s:loc", ns)}
+    assert {f"https://docs.spectrocloud.com/{url}" for url in PAGES} <= locs
+    assert "https://docs.spectrocloud.com/tags/security/" in locs
+    assert not any("404" in loc or "/search/" in loc for loc in locs)
+    assert "Sitemap: https://docs.spectrocloud.com/sitemap.xml" in (site / "robots.txt").read_text().splitlines()
+
+
+def test_not_found_page_at_the_site_root(site):
+    soup = BeautifulSoup((site / "404.html").read_text(encoding="utf-8"), "lxml")
+    assert soup.title.get_text().startswith("Page not found")
+    assert soup.select_one('link[rel=stylesheet][href^="/_static/styles/furo.css"]') is not None
+
+
+def test_code_blocks_take_keyboard_focus_to_scroll(site):
+    blocks = page(site, "security/artifact-signatures/").select("div.highlight pre")
+    assert blocks and all(pre.get("tabindex") == "0" for pre in blocks)

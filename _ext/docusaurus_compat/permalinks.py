@@ -1,8 +1,12 @@
-"""Heading anchors as Docusaurus shows them: "#" links named "Direct link to <heading>".
+"""The HTML translator: heading anchors as Docusaurus shows them, code blocks keyboard-scrollable.
 
 Sphinx's permalink is titled "Link to this heading" for every heading, which
 gives screen-reader users a list of identical links; and it points at the
 docutils id, where Docusaurus (and old deep links) use the GitHub-style slug.
+Here each is a "#" link named "Direct link to <heading>".
+
+A long code line makes its block scroll sideways; as in Docusaurus, every code
+block's ``<pre>`` takes keyboard focus so that it can be scrolled without a mouse.
 """
 
 from __future__ import annotations
@@ -18,6 +22,16 @@ if TYPE_CHECKING:
 
 class DocusaurusHTMLTranslator(HTML5Translator):
     """HTML5 translator whose section permalinks name their heading."""
+
+    def visit_literal_block(self, node: nodes.Element) -> None:
+        start = len(self.body)
+        try:
+            super().visit_literal_block(node)
+        except nodes.SkipNode:
+            # highlighted blocks are written in one piece, then skipped
+            for index in range(start, len(self.body)):
+                self.body[index] = self.body[index].replace("<pre>", '<pre tabindex="0">', 1)
+            raise
 
     def add_permalink_ref(self, node: nodes.Element, title: str) -> None:
         if not (
