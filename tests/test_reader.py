@@ -202,3 +202,13 @@ def test_search_uses_the_title_first_scorer(built):
     language_data = (Path(built.outdir) / "_static" / "language_data.js").read_text(encoding="utf-8")
     assert "var Scorer = (() =>" in language_data
     assert language_data.index("window.Stemmer =") < language_data.index("var Scorer")
+
+
+def test_search_page_alone_loads_the_route_map(built):
+    routes = (Path(built.outdir) / "_static" / "docusaurus-search-routes.js").read_text(encoding="utf-8")
+    data = json.loads(routes.removeprefix("window.DOCUSAURUS_SEARCH_ROUTES = ").rstrip().rstrip(";"))
+    assert data["guide/guide"] == "guide" and data["index"] == "index" and data["guide/sub/deep"] == "guide/sub/deep"
+    scripts = [s["src"] for s in read_html(built, "search/index.html").find_all("script", src=True)]
+    assert any("docusaurus-search-routes.js" in src for src in scripts)
+    scripts = [s["src"] for s in read_html(built, "guide/index.html").find_all("script", src=True)]
+    assert not any("docusaurus-search-routes.js" in src for src in scripts)

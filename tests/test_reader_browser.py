@@ -135,13 +135,14 @@ def test_dark_mode_is_remembered_across_pages_and_reloads(page, base):
     assert page.evaluate("document.body.dataset.theme") == "dark"
 
 
-@pytest.mark.parametrize(("query", "first"), [
-    ("encryption", "Data Encryption"),
-    ("release", "Release Process"),
-    ("vulnerability", "Vulnerability Management"),
-    ("tenant", "Tenant Cluster Security"),
+@pytest.mark.parametrize(("query", "first", "url"), [
+    ("encryption", "Data Encryption", "security/product-architecture/data-encryption/"),
+    ("release", "Release Process", "security/lifecycle/release-process/"),
+    ("vulnerability", "Vulnerability Management", "security/vulnerability-management/"),
+    ("tenant", "Tenant Cluster Security", "security/product-architecture/tenant-cluster/"),
+    ("overview", "Security", "security/"),  # a folder page: its route, not its document name
 ])
-def test_ctrl_k_search_ranks_the_titled_page_first(page, base, query, first):
+def test_ctrl_k_search_ranks_the_titled_page_first(page, base, query, first, url):
     page.goto(base + CORE)
     page.keyboard.press("Control+k")
     assert page.evaluate("document.activeElement.name") == "q"
@@ -151,6 +152,9 @@ def test_ctrl_k_search_ranks_the_titled_page_first(page, base, query, first):
     page.wait_for_function("document.querySelector('#search-results .search-summary')?.innerText.length > 0")
     results = page.locator("#search-results li > a").all_inner_texts()
     assert results[0] == first, results
+    page.locator("#search-results li > a").first.click()
+    page.wait_for_url(base + url)
+    assert page.locator("article h1").count() >= 1
 
 
 def test_tag_link_opens_the_tag_page(page, base):
@@ -300,3 +304,17 @@ def test_axe_finds_no_serious_or_critical_violation_on_any_page(browser, base, s
     finally:
         context.close()
     assert problems == []
+
+
+def test_a_copy_on_disk_works_from_file_urls(page, site):
+    page.goto((site / CORE / "index.html").as_uri())
+    assert page.evaluate("getComputedStyle(document.querySelector('.sidebar-drawer')).display") != "inline"
+    page.get_by_role("navigation", name="Breadcrumbs").get_by_role("link", name="Security").click()
+    page.wait_for_url("**/security/index.html")
+    assert page.title() == "Spectro Cloud Security"
+    page.locator("input[name=q]:visible").first.fill("encryption")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/search/index.html?q=encryption*")
+    page.wait_for_selector("#search-results li a", timeout=15000)
+    page.locator("#search-results li > a").first.click()
+    page.wait_for_url("**/security/product-architecture/data-encryption/index.html*")

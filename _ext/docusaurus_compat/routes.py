@@ -204,5 +204,7 @@ def _absolute_root_on_404(app: Sphinx, pagename: str, templatename: str, context
 def setup_routes(app: Sphinx) -> None:
     """Compute URLs once per build and make ``-b html`` write them."""
     app.connect("html-page-context", _absolute_root_on_404, priority=600)  # after furo sets pageurl
+    # folder links from a file:// copy (no web server) go to the folder's index.html
+    app.add_js_file("docusaurus-file-urls.js", defer="defer")
     app.connect("env-updated", _compute_routes, priority=400)
     app.add_builder(PrettyURLHTMLBuilder, override=True)

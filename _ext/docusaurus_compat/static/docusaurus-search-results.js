@@ -1,6 +1,14 @@
 /*
- * Search ranking: the page a reader is looking for first.
+ * Search results: the page a reader is looking for first, at its real URL.
  *
+ * Links. Sphinx's search page links a result to "<docname>.html", or for a
+ * directory builder to "<docname>/"; our pages live at their Docusaurus routes
+ * ("security/security" is "security/"). The routes are in
+ * _static/docusaurus-search-routes.js, loaded on the search page only; when the
+ * index arrives its document names are swapped for route folders, which
+ * Sphinx's directory-builder branch then turns into the right links.
+ *
+ * Ranking.
  * Sphinx's index scores a word in any heading the same, so a page that merely
  * has an "Encryption" section can outrank the page titled "Data Encryption".
  * Here a result is lifted by what its title says about the query:
@@ -10,8 +18,18 @@
  * Words are compared after stemming (Sphinx's Stemmer, so "vulnerabilities"
  * finds "Vulnerability"), and a query word may be the start of a title word
  * ("encrypt" finds "Encryption"). Sphinx puts this file into language_data.js,
- * after its Stemmer; the Scorer defaults below are Sphinx's own.
+ * after its Stemmer and searchtools.js; the Scorer defaults below are Sphinx's own.
  */
+if (typeof Search !== "undefined" && window.DOCUSAURUS_SEARCH_ROUTES) {
+  const routes = window.DOCUSAURUS_SEARCH_ROUTES;
+  const setIndex = Search.setIndex;
+  Search.setIndex = (index) => {
+    index.docnames = index.docnames.map((name) => routes[name] ?? name);
+    DOCUMENTATION_OPTIONS.BUILDER = "dirhtml";
+    setIndex(index);
+  };
+}
+
 var Scorer = (() => {
   "use strict";
 
