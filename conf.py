@@ -81,6 +81,9 @@ html_static_path = [str(HERE / "source" / "_static")]
 html_css_files = ["docusaurus.css"]
 html_permalinks_icon = "#"
 html_copy_source = False
+# No general index page: tags have their own pages (/tags/), and Sphinx's index template
+# uses style attributes, which the Content-Security-Policy blocks. The PDF keeps its tag index.
+html_use_index = False
 html_show_sourcelink = False
 # ```lang hideClipboard``` blocks get the class no-copybutton: no copy button there.
 copybutton_selector = "div:not(.no-copybutton) > div.highlight > pre"

@@ -31,8 +31,15 @@ def require_chromium() -> str:
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     """A static host as the site's are: ``/404.html`` answers a missing path, with status 404."""
 
+    extra_headers: dict[str, str] = {}
+
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib name
         pass
+
+    def end_headers(self) -> None:
+        for name, value in self.extra_headers.items():
+            self.send_header(name, value)
+        super().end_headers()
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         page = Path(self.directory) / "404.html"
@@ -49,9 +56,10 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve(folder: Path) -> Iterator[str]:
-    """Serve a folder on 127.0.0.1 (a free port); yield the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
+def serve(folder: Path, headers: dict[str, str] | None = None) -> Iterator[str]:
+    """Serve a folder on 127.0.0.1 (a free port), with extra response headers; yield the base URL."""
+    handler_class = type("Handler", (_QuietHandler,), {"extra_headers": dict(headers or {})})
+    handler = functools.partial(handler_class, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

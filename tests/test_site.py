@@ -181,3 +181,13 @@ def test_not_found_page_at_the_site_root(site):
 def test_code_blocks_take_keyboard_focus_to_scroll(site):
     blocks = page(site, "security/artifact-signatures/").select("div.highlight pre")
     assert blocks and all(pre.get("tabindex") == "0" for pre in blocks)
+
+
+def test_links_to_other_sites_carry_noopener_noreferrer(site):
+    checked = 0
+    for html in site.rglob("*.html"):
+        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "lxml")
+        for link in soup.select('a[href^="http://"], a[href^="https://"]'):
+            checked += 1
+            assert {"noopener", "noreferrer"} <= set(link.get("rel", [])), (html, str(link)[:200])
+    assert checked > 100

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .csp import setup_csp
 from .index_cards import setup_index_cards
 from .links import setup_links
 from .navbar import setup_navbar
@@ -18,6 +19,7 @@ from .page_setup import setup_page_setup
 from .parser import setup_parser
 from .permalinks import setup_permalinks
 from .pdf import setup_pdf
+from .raw_html import setup_raw_html
 from .routes import setup_routes
 from .search import setup_search
 from .sidebar import setup_sidebar
@@ -53,9 +55,11 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_index_cards(app)
     setup_page_context(app)
     setup_spacers(app)
+    setup_raw_html(app)
     setup_pdf(app)
     setup_permalinks(app)
     setup_search(app)
+    setup_csp(app)
     setup_sitemap(app)
     return {
         "version": __version__,

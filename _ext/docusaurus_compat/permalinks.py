@@ -1,4 +1,5 @@
-"""The HTML translator: heading anchors as Docusaurus shows them, code blocks keyboard-scrollable.
+"""The HTML translator: heading anchors as Docusaurus shows them, code blocks keyboard-scrollable,
+external links with ``rel="noopener noreferrer"``.
 
 Sphinx's permalink is titled "Link to this heading" for every heading, which
 gives screen-reader users a list of identical links; and it points at the
@@ -22,6 +23,12 @@ if TYPE_CHECKING:
 
 class DocusaurusHTMLTranslator(HTML5Translator):
     """HTML5 translator whose section permalinks name their heading."""
+
+    def visit_reference(self, node: nodes.Element) -> None:
+        super().visit_reference(node)
+        if not node.get("internal") and node.get("refuri", "").lower().startswith(("http://", "https://")):
+            # another site gets neither a handle on this window nor the page's address
+            self.body[-1] = self.body[-1].replace("<a ", '<a rel="noopener noreferrer" ', 1)
 
     def visit_literal_block(self, node: nodes.Element) -> None:
         start = len(self.body)

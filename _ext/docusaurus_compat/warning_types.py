@@ -48,6 +48,8 @@ class DocusaurusWarning(Enum):
     """A source file that is not UTF-8; it is left out of the build (Sphinx 9 would stop)."""
     IMAGE_MISSING = "image_missing"
     """An image file that does not exist; its alt text is shown instead."""
+    HTML_DISALLOWED = "html_disallowed"
+    """Raw HTML with a tag, attribute or URL not on the allow-list; it is shown as text."""
 
 
 def warn(

@@ -1,0 +1,153 @@
+"""Raw HTML in pages is allow-listed.
+
+Markdown lets an author write HTML, and MyST passes it to the page unchanged:
+``<script>``, ``onclick=``, ``javascript:`` URLs and third-party embeds would
+all reach readers. Each raw HTML node is checked at read time against the
+allow-list below (formatting and structure tags; ``class``, ``id``, ``title``,
+``aria-*`` and a few per-tag attributes; links to http(s), mailto, site paths
+and fragments; images from this site or ``data:image/...``). A node with
+anything else is shown as text, where the author can see it, with a warning
+that names the file, the line and what is not allowed. No inline styles either:
+the site runs under a Content-Security-Policy without ``'unsafe-inline'``.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx.transforms import SphinxTransform
+
+from .warning_types import DocusaurusWarning, warn
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+ALLOWED_TAGS = frozenset({
+    "a", "abbr", "b", "bdi", "bdo", "blockquote", "br", "caption", "center", "cite", "code", "col",
+    "colgroup", "dd", "del", "details", "dfn", "div", "dl", "dt", "em", "figcaption", "figure",
+    "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p",
+    "pre", "q", "rp", "rt", "ruby", "s", "samp", "section", "small", "span", "strong", "sub",
+    "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul",
+    "var", "wbr",
+})
+GLOBAL_ATTRIBUTES = frozenset({"class", "id", "title", "lang", "dir", "role"})
+TAG_ATTRIBUTES = {
+    "a": frozenset({"href", "target", "rel", "hreflang", "name"}),
+    "img": frozenset({"src", "alt", "width", "height", "loading", "decoding"}),
+    "td": frozenset({"colspan", "rowspan", "headers"}),
+    "th": frozenset({"colspan", "rowspan", "headers", "scope", "abbr"}),
+    "col": frozenset({"span"}),
+    "colgroup": frozenset({"span"}),
+    "ol": frozenset({"start", "reversed", "type"}),
+    "li": frozenset({"value"}),
+    "details": frozenset({"open"}),
+    "time": frozenset({"datetime"}),
+    "q": frozenset({"cite"}),
+    "blockquote": frozenset({"cite"}),
+    "del": frozenset({"cite", "datetime"}),
+    "ins": frozenset({"cite", "datetime"}),
+}
+URL_ATTRIBUTES = frozenset({"href", "src", "cite"})
+_LINK_URL = re.compile(r"^(?:https?://|mailto:|/(?!/)|#|\.{0,2}/|[\w.~%-]+(?:[/#?]|$))", re.IGNORECASE)
+_IMAGE_URL = re.compile(
+    r"^(?:/(?!/)|\.{0,2}/|[\w.~%-]+(?:/|$)|data:image/(?:png|gif|jpeg|webp);base64,)", re.IGNORECASE
+)
+_CONTROL = re.compile(r"[\x00-\x20\x7f]+")
+
+
+def _url_problem(tag: str, name: str, value: str) -> str | None:
+    url = _CONTROL.sub("", value)  # browsers ignore these inside a scheme: "java\tscript:"
+    pattern = _IMAGE_URL if tag == "img" and name == "src" else _LINK_URL
+    if pattern.match(url):
+        return None
+    if tag == "img":
+        return f"<img src=\"{value}\">: images must come from this site (a path) or be data:image"
+    return f"{name}=\"{value}\" on <{tag}>: only http(s), mailto, site paths and #anchors are allowed"
+
+
+class _Checker(HTMLParser):
+    """Collects what a fragment has that the allow-list does not."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.problems: list[str] = []
+
+    def _tag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in ALLOWED_TAGS:
+            self.problems.append(f"<{tag}> is not an allowed tag")
+            return
+        allowed = GLOBAL_ATTRIBUTES | TAG_ATTRIBUTES.get(tag, frozenset())
+        for name, value in attrs:
+            if name not in allowed and not name.startswith("aria-"):
+                self.problems.append(f"attribute {name}= on <{tag}> is not allowed")
+            elif name in URL_ATTRIBUTES and value is not None:
+                problem = _url_problem(tag, name, value)
+                if problem:
+                    self.problems.append(problem)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._tag(tag, attrs)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._tag(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in ALLOWED_TAGS:
+            self.problems.append(f"</{tag}> is not an allowed tag")
+
+    def handle_decl(self, decl: str) -> None:
+        self.problems.append(f"<!{decl}> is not allowed")
+
+    def handle_pi(self, data: str) -> None:
+        self.problems.append(f"<?{data}> is not allowed")
+
+    def unknown_decl(self, data: str) -> None:
+        self.problems.append(f"<![{data}]> is not allowed")
+
+
+def html_problems(fragment: str) -> list[str]:
+    """What in an HTML fragment is not on the allow-list (empty: it may be kept)."""
+    checker = _Checker()
+    checker.feed(fragment)
+    checker.close()
+    if checker.rawdata.lstrip().startswith("<"):  # an unfinished tag the parser held back
+        checker.problems.append(f"an unfinished tag: {checker.rawdata.strip()[:40]}")
+    return list(dict.fromkeys(checker.problems))
+
+
+class AllowListRawHtml(SphinxTransform):
+    """Show raw HTML that is not on the allow-list as text, with a warning."""
+
+    # after spacer-only HTML is removed (200)
+    default_priority = 210
+
+    def apply(self, **kwargs: Any) -> None:
+        for raw in list(self.document.findall(nodes.raw)):
+            if "html" not in raw.get("format", "").split():
+                continue
+            problems = html_problems(raw.astext())
+            if not problems:
+                continue
+            line = raw.line
+            warn(
+                f"raw HTML not allowed here ({'; '.join(problems)}): it is shown as text. "
+                "Use Markdown, or only allowed tags and attributes",
+                DocusaurusWarning.HTML_DISALLOWED,
+                location=(self.env.docname, line) if line else self.env.docname,
+            )
+            text = raw.astext()
+            if isinstance(raw.parent, nodes.TextElement):
+                replacement: nodes.Node = nodes.literal(text, text, classes=["docusaurus-disallowed-html"])
+            else:
+                replacement = nodes.literal_block(text, text, classes=["docusaurus-disallowed-html"])
+                replacement["language"] = "html"
+            replacement.source, replacement.line = raw.source, raw.line
+            raw.replace_self(replacement)
+
+
+def setup_raw_html(app: Sphinx) -> None:
+    """Register the allow-list transform."""
+    app.add_transform(AllowListRawHtml)
