@@ -88,3 +88,19 @@ def chromium_page() -> Iterator[object]:
     """A fresh Playwright page in headless Chromium."""
     with chromium() as browser:
         yield browser.new_page()
+
+
+DARK_BACKGROUND = "rgb(19, 20, 22)"  # furo's dark page colour
+
+
+def switch_to_dark_and_reload(page) -> None:
+    """Click furo's colour-mode button until the page is dark, reload, and check it stayed dark."""
+    toggle = page.locator(".theme-toggle:visible").first
+    for _ in range(3):  # auto -> light/dark -> ...
+        if page.evaluate("document.body.dataset.theme") == "dark":
+            break
+        toggle.click()
+    assert page.evaluate("document.body.dataset.theme") == "dark"
+    page.reload()
+    assert page.evaluate("document.body.dataset.theme") == "dark"
+    assert page.evaluate("getComputedStyle(document.body).backgroundColor") == DARK_BACKGROUND

@@ -12,7 +12,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from browser import chromium, serve
+from browser import chromium, serve, switch_to_dark_and_reload
 from test_reader_browser import DESKTOP, all_pages
 
 POLICY = (
@@ -74,15 +74,7 @@ def test_features_work_under_the_policy(csp_page):
     base, page, console = csp_page
     # colour mode
     page.goto(base + "security/core-principles/")
-    toggle = page.locator(".theme-toggle:visible").first
-    for _ in range(3):
-        if page.evaluate("document.body.dataset.theme") == "dark":
-            break
-        toggle.click()
-    assert page.evaluate("document.body.dataset.theme") == "dark"
-    page.reload()
-    assert page.evaluate("document.body.dataset.theme") == "dark"
-    assert page.evaluate("getComputedStyle(document.body).backgroundColor") == "rgb(19, 20, 22)"
+    switch_to_dark_and_reload(page)
     # the icon sprite stays hidden without its style attribute
     assert page.evaluate("getComputedStyle(document.querySelector('body > svg')).display") == "none"
     # sidebar expand (fetches the navigation file)

@@ -12,7 +12,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from browser import chromium, serve
+from browser import chromium, serve, switch_to_dark_and_reload
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
 CORE = "security/core-principles/"
@@ -121,16 +121,7 @@ def test_icons_and_labels_in_the_sidebar(page, base):
 
 def test_dark_mode_is_remembered_across_pages_and_reloads(page, base):
     page.goto(base + CORE)
-    toggle = page.locator(".theme-toggle:visible").first
-    for _ in range(3):
-        if page.evaluate("document.body.dataset.theme") == "dark":
-            break
-        toggle.click()
-    assert page.evaluate("document.body.dataset.theme") == "dark"
-    page.reload()
-    assert page.evaluate("document.body.dataset.theme") == "dark"
-    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
-    assert background == "rgb(19, 20, 22)"  # furo's dark page colour
+    switch_to_dark_and_reload(page)
     page.goto(base + "security/")
     assert page.evaluate("document.body.dataset.theme") == "dark"
 
