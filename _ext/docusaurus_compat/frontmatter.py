@@ -28,6 +28,9 @@ MYST_KEYS = frozenset({"myst", "mystnb", "substitutions", "html_meta"})
 # The YAML text is capped: no page needs more, and it bounds the work an alias
 # bomb or a pasted blob can cause.
 MAX_FRONT_MATTER_CHARS = 100_000
+# Front matter never needs more; an alias bomb or a 1,000-deep structure is refused early.
+MAX_YAML_ALIASES = 20
+MAX_YAML_DEPTH = 50
 
 _OPEN_RE = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n")
 _CLOSE_RE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
@@ -92,6 +95,27 @@ class _FrontMatterLoader(yaml.SafeLoader):
         super().__init__(stream)
         self.key_lines: dict[str, int] = {}
         self.duplicates: list[tuple[str, int]] = []
+        self._aliases = 0
+        self._depth = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            self._aliases += 1
+            if self._aliases > MAX_YAML_ALIASES:
+                raise yaml.composer.ComposerError(
+                    None, None, f"more than {MAX_YAML_ALIASES} aliases (*name); write the values out",
+                    self.peek_event().start_mark,
+                )
+        self._depth += 1
+        try:
+            if self._depth > MAX_YAML_DEPTH:
+                raise yaml.composer.ComposerError(
+                    None, None, f"values nested more than {MAX_YAML_DEPTH} levels deep",
+                    self.peek_event().start_mark,
+                )
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
         if not isinstance(node, yaml.MappingNode):

@@ -79,6 +79,15 @@ def find_page(env: BuildEnvironment, table: RouteTable, docname: str, path: str)
     return None
 
 
+def has_anchor(env: BuildEnvironment, docname: str, fragment: str) -> bool:
+    """Whether a page has a heading slug, section id or label named ``fragment``."""
+    slugs = env.metadata.get(docname, {}).get("myst_slugs", {})
+    if fragment in slugs or any(entry[1] == fragment for entry in slugs.values()):
+        return True
+    labels = env.domains["std"].anonlabels
+    return any(doc == docname and fragment in (name, labelid) for name, (doc, labelid) in labels.items())
+
+
 def is_owned(path: str, owned: list[str]) -> bool:
     """Whether a site path lies under one of the paths this project owns."""
     normal = path.rstrip("/") + "/"
@@ -105,6 +114,14 @@ class ResolveDocusaurusLinks(SphinxPostTransform):
         path, fragment = split_target(target)
         docname = find_page(self.env, table, refdoc, path)
         if docname is not None:
+            if fragment and not has_anchor(self.env, docname, fragment):
+                warn(
+                    f"link target '{target}': the page has no heading or anchor '#{fragment}': "
+                    "correct the anchor (the link goes to the top of the page)",
+                    DocusaurusWarning.LINK_MISSING,
+                    location=node,
+                )
+                fragment = None
             node["refdomain"] = "doc"
             node["reftarget"] = docname
             node["reftargetid"] = fragment

@@ -131,12 +131,11 @@ class AllowListRawHtml(SphinxTransform):
             problems = html_problems(raw.astext())
             if not problems:
                 continue
-            line = raw.line
             warn(
                 f"raw HTML not allowed here ({'; '.join(problems)}): it is shown as text. "
                 "Use Markdown, or only allowed tags and attributes",
                 DocusaurusWarning.HTML_DISALLOWED,
-                location=(self.env.docname, line) if line else self.env.docname,
+                location=raw,
             )
             text = raw.astext()
             if isinstance(raw.parent, nodes.TextElement):

@@ -113,11 +113,13 @@ def build_route_table(env: BuildEnvironment) -> RouteTable:
     table = RouteTable()
     pages = pages_of(env)
     root_doc = env.config.root_doc
+    warned: set[str] = set()  # one warning per page, even when its id and URL both collide
     for docname in sorted(env.all_docs):
         meta = pages.get(docname) or PageMeta()
         route = page_route(docname, meta, root_doc)
         owner = table.by_route.get(route)
         if owner is not None:
+            warned.add(docname)
             line = meta.key_lines.get("slug") or meta.key_lines.get("id") or 1
             warn(
                 f"page URL '/{route}' is already used by '{env.doc2path(owner, False)}': "
@@ -132,6 +134,8 @@ def build_route_table(env: BuildEnvironment) -> RouteTable:
         table.by_route[route] = docname
         identifier = doc_id(docname, meta)
         if identifier in table.by_id and meta.doc_id:
+            if docname in warned:
+                continue
             warn(
                 f"page id '{identifier}' is already used by "
                 f"'{env.doc2path(table.by_id[identifier], False)}': give this page another id",

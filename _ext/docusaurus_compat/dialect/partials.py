@@ -52,5 +52,8 @@ def find_partial(env: BuildEnvironment, category: str, name: str) -> Path | None
 
 def render_partial_text(path: Path, props: dict[str, str]) -> str:
     """The partial's body (front matter removed) with ``{props.x}`` filled in."""
-    source = body_of(path.read_text(encoding="utf-8-sig", errors="replace"))
-    return PROPS.sub(lambda match: props.get(match.group(1), ""), source)
+    text = path.read_text(encoding="utf-8-sig", errors="replace")
+    body = body_of(text)
+    # blank lines in place of the front matter: line n of the text is line n of the file
+    padding = "\n" * text[: len(text) - len(body)].count("\n")
+    return padding + PROPS.sub(lambda match: props.get(match.group(1), ""), body)

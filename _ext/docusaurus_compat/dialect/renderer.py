@@ -64,9 +64,24 @@ class DocusaurusRenderer(SphinxRenderer):
 
     # --- helpers -----------------------------------------------------------
 
+    def _location(self, line: int | None) -> Any:
+        """Where a line of the text being rendered is: the page, or the partial it came from."""
+        frames = self.md_env.get("docusaurus_partial_frames")
+        if frames and line:
+            path, offset = frames[-1]
+            return f"{path}:{line - offset}"
+        return (self.sphinx_env.docname, line or None)
+
     def _warn(self, message: str, subtype: DocusaurusWarning, token: SyntaxTreeNode) -> None:
-        env = self.sphinx_env
-        warn(message, subtype, location=(env.docname, token_line(token, 0) or None))
+        warn(message, subtype, location=self._location(token_line(token, 0)))
+
+    def add_line_and_source_path(self, node: nodes.Node, token: SyntaxTreeNode) -> None:
+        super().add_line_and_source_path(node, token)
+        frames = self.md_env.get("docusaurus_partial_frames")
+        if frames and node.line:
+            # nodes from a partial point at the partial's file and line, for every later warning
+            path, offset = frames[-1]
+            node.source, node.line = str(path), node.line - offset
 
     def _component_name(self, token: SyntaxTreeNode) -> str:
         return token.meta.get("name", "") if token.meta else ""
@@ -91,7 +106,7 @@ class DocusaurusRenderer(SphinxRenderer):
                 f"':::' that closes the ':::{token.info}' admonition stands at the end of a text "
                 "line: put it on a line of its own (it was read as the closer)",
                 DocusaurusWarning.ADMONITION_CLOSER,
-                location=(self.sphinx_env.docname, line + token.meta["stranded_offset"]),
+                location=self._location(line + token.meta["stranded_offset"]),
             )
         if not token.meta["closed"]:
             self._warn(
@@ -355,11 +370,15 @@ class DocusaurusRenderer(SphinxRenderer):
         env.note_dependency(str(path))
         props = {key: _attr_text(value) or "" for key, value in attrs.items()}
         text = render_partial_text(path, props)
+        frames: list[tuple[str, int]] = self.md_env.setdefault("docusaurus_partial_frames", [])
+        offset = token_line(token, 0)
         stack.append(str(path))
+        frames.append((str(path), offset))
         try:
-            self.nested_render_text(text, token_line(token, 0))
+            self.nested_render_text(text, offset)
         finally:
             stack.pop()
+            frames.pop()
 
     # links, cards, media ---------------------------------------------------------
 

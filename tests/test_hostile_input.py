@@ -1,0 +1,200 @@
+"""Hostile and broken input, one case per row: the build finishes, without a traceback, with
+exactly the expected `file:line: WARNING: ... [docusaurus.<subtype>]` lines, every other page
+unchanged, and what the author wrote still on the page (or the warning says it was left out).
+
+Each case copies tests/roots/test-hostile, adds its files and builds. "Every other page
+unchanged" compares the article and the head of the good pages with a build without the
+case's files (the sidebar and prev/next of a page legitimately list a new neighbour).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import shutil
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from sphinx.testing.util import SphinxTestApp
+
+from conftest import ROOTS, warnings_of
+from frontmatter_schema_cases import wrong_type_cases
+
+WARNING = re.compile(r"^(?P<path>.+?):(?P<line>\d+)?:? ?WARNING: (?P<message>.*) \[(?P<type>[\w.]+)\]$")
+GOOD_PAGES = ["good/one/index.html", "good/two/index.html"]
+
+
+@dataclasses.dataclass
+class Case:
+    id: str
+    files: dict[str, bytes | str]
+    warnings: list[tuple[str, int, str, str]]  # (file, line, type, a fragment of the message)
+    kept: list[tuple[str, str]] = dataclasses.field(default_factory=list)  # (output page, text it shows)
+
+
+def fm(body: str, front: str) -> str:
+    return f"---\n{front}\n---\n\n{body}\n"
+
+
+ALIAS_BOMB = "\n".join(
+    ["a: &a [x, x, x, x, x, x, x, x, x, x]"]
+    + [f"{chr(98 + i)}: &{chr(98 + i)} [" + ", ".join([f"*{chr(97 + i)}"] * 10) + "]" for i in range(8)]
+)
+
+CASES = [
+    Case("yaml-invalid", {"bad.md": fm("Body survives.", 'title: "unterminated')},
+         [("bad.md", 2, "docusaurus.frontmatter_yaml", "invalid YAML")], [("bad/index.html", "Body survives.")]),
+    Case("fm-is-a-list", {"bad.md": fm("List body.", "- a\n- b")},
+         [("bad.md", 1, "docusaurus.frontmatter_yaml", "it is a list")], [("bad/index.html", "List body.")]),
+    Case("fm-is-a-scalar", {"bad.md": fm("Scalar body.", "just some words")},
+         [("bad.md", 1, "docusaurus.frontmatter_yaml", "key: value")], [("bad/index.html", "Scalar body.")]),
+    Case("yaml-tag", {"bad.md": fm("Tag body.", "title: !Evil x")},
+         [("bad.md", 2, "docusaurus.frontmatter_yaml", "!Evil")], [("bad/index.html", "Tag body.")]),
+    Case("yaml-python-object", {"bad.md": fm("Object body.", "title: !!python/object/apply:os.system [echo]")},
+         [("bad.md", 2, "docusaurus.frontmatter_yaml", "python/object")], [("bad/index.html", "Object body.")]),
+    Case("yaml-undefined-alias", {"bad.md": fm("Alias body.", "title: *nowhere")},
+         [("bad.md", 2, "docusaurus.frontmatter_yaml", "alias")], [("bad/index.html", "Alias body.")]),
+    Case("yaml-alias-bomb", {"bad.md": fm("Bomb body.", ALIAS_BOMB)},
+         [("bad.md", 5, "docusaurus.frontmatter_yaml", "more than 20 aliases")], [("bad/index.html", "Bomb body.")]),
+    Case("yaml-deep-nesting", {"bad.md": fm("Deep body.", "title: " + "[" * 1000 + "]" * 1000)},
+         [("bad.md", 2, "docusaurus.frontmatter_yaml", "nested more than 50 levels")],
+         [("bad/index.html", "Deep body.")]),
+    Case("bad-date", {"bad.md": fm("Date body.", "title: Dated\nlast_update:\n  date: 2021-99-99")},
+         [], [("bad/index.html", "Date body."), ("bad/index.html", "Dated")]),
+    Case("duplicate-keys", {"bad.md": fm("Twice body.", "title: First\ntitle: Second")},
+         [("bad.md", 3, "docusaurus.frontmatter_duplicate", "delete one")], [("bad/index.html", "First")]),
+    Case("unknown-key", {"bad.md": fm("Typo body.", "title: Typo\nsidebar_positon: 3")},
+         [("bad.md", 3, "docusaurus.frontmatter_unknown", "did you mean 'sidebar_position'")],
+         [("bad/index.html", "Typo body.")]),
+    Case("bom", {"bad.md": b"\xef\xbb\xbf" + fm("Bom body.", "title: With BOM").encode()},
+         [], [("bad/index.html", "With BOM"), ("bad/index.html", "Bom body.")]),
+    Case("crlf", {"bad.md": fm("Crlf body.", "title: With CRLF\nsidebar_label: Crlf").replace("\n", "\r\n")},
+         [], [("bad/index.html", "With CRLF"), ("bad/index.html", "Crlf body.")]),
+    Case("not-utf8", {"bad.md": fm("caf\xe9 body", "title: Latin").encode("latin-1")},
+         [("bad.md", 5, "docusaurus.source_encoding", "save it as UTF-8")]),
+    Case("empty-file", {"bad.md": ""}, [], []),
+    Case("front-matter-only", {"bad.md": "---\ntitle: Only Front Matter\n---\n"},
+         [], [("bad/index.html", "Only Front Matter")]),
+    Case("unterminated-fm", {"bad.md": "---\ntitle: Never closed\n\nBody after.\n"},
+         [("bad.md", 1, "docusaurus.frontmatter_yaml", "never closed")], [("bad/index.html", "Body after.")]),
+    Case("huge-title", {"bad.md": fm("Huge body.", "title: " + "T" * 10_000)},
+         [], [("bad/index.html", "T" * 10_000)]),
+    Case("nul-byte", {"bad.md": fm("Nul\x00 body.", "title: Nul")},
+         [], [("bad/index.html", "body.")]),
+    Case("unclosed-admonition", {"bad.md": fm("Before.\n\n:::note\n\nInside the note.\n", "title: Unclosed")},
+         [("bad.md", 7, "docusaurus.admonition_closer", "never closed")], [("bad/index.html", "Inside the note.")]),
+    Case("unclosed-tabs", {"bad.md": fm('<Tabs>\n\n<TabItem value="a" label="A">\n\nTab text.\n', "title: Tabs")},
+         [("bad.md", 5, "docusaurus.component_unclosed", "<Tabs>"), ("bad.md", 7, "docusaurus.component_unclosed", "<TabItem>")],
+         [("bad/index.html", "Tab text.")]),
+    Case("missing-page-link", {"bad.md": fm("See [nothing](/good/nothing).", "title: Link")},
+         [("bad.md", 5, "docusaurus.link_missing", "not a page of this site")], [("bad/index.html", "nothing")]),
+    Case("missing-anchor-link", {"bad.md": fm("See [a part](/good/one#no-such-part).", "title: Anchor")},
+         [("bad.md", 5, "docusaurus.link_missing", "no heading or anchor '#no-such-part'")],
+         [("bad/index.html", "a part")]),
+    Case("missing-image", {"bad.md": fm("![A chart](/no-such.png)", "title: Image")},
+         [("bad.md", 5, "docusaurus.image_missing", "")], [("bad/index.html", "A chart")]),
+    Case("same-slug", {"bad.md": fm("One.", "title: Slug A\nslug: /same"), "bad2.md": fm("Two.", "title: Slug B\nslug: /same")},
+         [("bad2.md", 3, "docusaurus.route_conflict", "")], [("same/index.html", "One.")]),
+    Case("same-id", {"sub/bad.md": fm("One.", "title: Id A\nid: twin"), "sub/bad2.md": fm("Two.", "title: Id B\nid: twin")},
+         [("sub/bad2.md", 3, "docusaurus.route_conflict", "already used by")], [("sub/twin/index.html", "One.")]),
+    Case("slug-traversal", {"bad.md": fm("Traversal.", "title: Up\nslug: /../../outside")},
+         [], [("outside/index.html", "Traversal.")]),
+    Case("unknown-icon", {"bad.md": fm("Icon body.", "title: Icon\nicon: not-an-icon")},
+         [("bad.md", 3, "docusaurus.icon_unknown", "")], [("bad/index.html", "Icon body.")]),
+    Case("odd-tags", {"bad.md": fm("Tagged.", 'title: Tags\ntags: ["with space", "a/b", "ünï cödé", "../../etc"]')},
+         [], [("bad/index.html", "with space"), ("bad/index.html", "a/b"), ("bad/index.html", "ünï cödé")]),
+    Case("partial-cycle", {
+        "_partials/_loop-a.md": "---\npartial_category: loop\npartial_name: a\n---\n\nA says hi.\n\n"
+                               '<PartialsComponent category="loop" name="b" />\n',
+        "_partials/_loop-b.md": "---\npartial_category: loop\npartial_name: b\n---\n\nB says hi.\n\n"
+                               '<PartialsComponent category="loop" name="a" />\n',
+        "bad.md": fm('<PartialsComponent category="loop" name="a" />', "title: Cycle"),
+    }, [("_partials/_loop-b.md", 8, "docusaurus.partial_missing", "includes itself")],
+        [("bad/index.html", "A says hi."), ("bad/index.html", "B says hi.")]),
+    Case("raw-script", {"bad.md": fm("<script>alert(1)</script>\n\nAfter.", "title: Script")},
+         [("bad.md", 5, "docusaurus.html_disallowed", "<script>")], [("bad/index.html", "alert(1)")]),
+    Case("raw-event-handler", {"bad.md": fm('<div onclick="steal()">Click</div>', "title: Handler")},
+         [("bad.md", 5, "docusaurus.html_disallowed", "onclick")], [("bad/index.html", "steal()")]),
+    Case("raw-javascript-url", {"bad.md": fm('<img src="javascript:alert(1)" alt="x" />', "title: Js img")},
+         [("bad.md", 5, "docusaurus.html_disallowed", "img")], [("bad/index.html", "javascript:alert(1)")]),
+    # markdown-it itself refuses the URL: the link stays text, as written
+    Case("markdown-javascript-link", {"bad.md": fm("[click](javascript:alert(1))", "title: Js link")},
+         [], [("bad/index.html", "[click](javascript:alert(1))")]),
+    Case("raw-iframe", {"bad.md": fm('<iframe src="https://evil.example/"></iframe>', "title: Frame")},
+         [("bad.md", 5, "docusaurus.html_disallowed", "iframe")], [("bad/index.html", "evil.example")]),
+    Case("unknown-admonition", {"bad.md": fm(":::mystery\n\nMystery text.\n\n:::", "title: Mystery")},
+         [("bad.md", 5, "docusaurus.admonition_unknown", "")], [("bad/index.html", "Mystery text.")]),
+    Case("unknown-component", {"bad.md": fm("<Fancy>Fancy text.</Fancy>", "title: Fancy")},
+         [("bad.md", 5, "docusaurus.component_unknown", "")], [("bad/index.html", "Fancy text.")]),
+    *wrong_type_cases(Case, fm),
+]
+
+
+def build_case(tmp_path: Path, files: dict[str, bytes | str]) -> SphinxTestApp:
+    srcdir = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-hostile", srcdir)
+    for name, content in files.items():
+        target = srcdir / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, str):
+            target.write_bytes(content.encode("utf-8"))
+        else:
+            target.write_bytes(content)
+    app = SphinxTestApp("html", srcdir=srcdir, freshenv=True, status=StringIO(), warning=StringIO())
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return app
+
+
+def fingerprint(outdir: Path, page: str) -> str:
+    soup = BeautifulSoup((outdir / page).read_text(encoding="utf-8"), "lxml")
+    head = [str(soup.title), *(str(m) for m in soup.head.find_all("meta"))]
+    return "\n".join([*head, str(soup.select_one("article"))])
+
+
+@pytest.fixture(scope="module")
+def clean(tmp_path_factory):
+    app = build_case(tmp_path_factory.mktemp("clean"), {})
+    assert warnings_of(app) == []
+    return {page: fingerprint(Path(app.outdir), page) for page in GOOD_PAGES}
+
+
+def parsed_warnings(app) -> list[tuple[str, int, str, str]]:
+    found = []
+    srcdir = Path(app.srcdir).resolve()
+    for line in warnings_of(app):
+        match = WARNING.match(line)
+        assert match, f"not in the file:line: WARNING: ... [type] form: {line}"
+        path = Path(match["path"]).resolve()
+        relative = path.relative_to(srcdir).as_posix() if path.is_relative_to(srcdir) else match["path"]
+        found.append((relative, int(match["line"] or 0), match["type"], match["message"]))
+    return found
+
+
+def test_there_are_enough_cases():
+    assert len(CASES) >= 40
+    assert len({case.id for case in CASES}) == len(CASES)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
+def test_hostile_input(tmp_path, clean, case):
+    app = build_case(tmp_path, case.files)
+    assert "Traceback" not in app.status.getvalue() + app.warning.getvalue()
+    found = parsed_warnings(app)
+    assert [(f, line, kind) for f, line, kind, _ in found] == [(f, line, kind) for f, line, kind, _ in case.warnings]
+    for (_, _, _, message), (_, _, _, fragment) in zip(found, case.warnings):
+        assert fragment in message
+        # each message tells the author what to do or what happened to the content
+        assert re.search(r":|\(|use |add |fix |delete |save |put |check |replace |close", message), message
+    outdir = Path(app.outdir)
+    for page in GOOD_PAGES:
+        assert fingerprint(outdir, page) == clean[page], page
+    for page, text in case.kept:
+        article = BeautifulSoup((outdir / page).read_text(encoding="utf-8"), "lxml")
+        assert text in article.get_text(), (page, text)
+    # nothing is written outside the output folder, whatever a slug or tag says
+    assert not list(Path(app.outdir).parent.parent.glob("outside*"))
