@@ -17,3 +17,4 @@ docusaurus_icon_aliases = {"admin": "user-shield"}
 docusaurus_edit_url = "https://example.com/edit/"
 exclude_patterns = ["_build", "_partials/**"]
 suppress_warnings = ["myst.header"]
+smartquotes = False

@@ -194,6 +194,22 @@ def _url_path(value: Any) -> tuple[bool, Any]:
     return True, text
 
 
+def _web_url(value: Any) -> tuple[bool, Any]:
+    """An http(s) URL or a site path (``image``): never ``javascript:``, ``data:`` and the like."""
+    ok, text = _string(value)
+    if not ok:
+        return False, None
+    text = text.strip()
+    if re.match(r"^https?://[^\s/]", text, re.IGNORECASE) or (text.startswith("/") and not text.startswith("//")):
+        return (not any(ord(c) < 32 for c in text)), text
+    return False, None
+
+
+def _optional_web_url(value: Any) -> tuple[bool, Any]:
+    """An http(s) URL, a site path, or null (``custom_edit_url: null`` hides the edit link)."""
+    return (True, None) if value is None else _web_url(value)
+
+
 def _doc_id(value: Any) -> tuple[bool, Any]:
     """Docusaurus ids are one path segment."""
     ok, text = _url_path(value)
@@ -284,7 +300,7 @@ SCHEMA: dict[str, KeySpec] = {
     "description": _STRING,
     "metaDescription": _STRING,
     "keywords": KeySpec(_string_list, "a list of strings, such as [palette, security]"),
-    "image": _STRING,
+    "image": KeySpec(_web_url, "an http(s) URL or a site path, such as /img/card.png"),
     # sidebar
     "sidebar_label": _STRING,
     "sidebar_position": KeySpec(_number, "a number, such as 10"),
@@ -307,7 +323,7 @@ SCHEMA: dict[str, KeySpec] = {
     "pagination_label": _STRING,
     "pagination_prev": KeySpec(_optional_string, "a page id, or null"),
     "pagination_next": KeySpec(_optional_string, "a page id, or null"),
-    "custom_edit_url": KeySpec(_optional_string, "a URL, or null"),
+    "custom_edit_url": KeySpec(_optional_web_url, "an http(s) URL, or null"),
     # accepted for compatibility with Docusaurus; no effect on this site
     "parse_number_prefixes": _BOOL,
     "last_update": KeySpec(_mapping, "a mapping with date and author"),

@@ -51,10 +51,11 @@ TAG_ATTRIBUTES = {
     "ins": frozenset({"cite", "datetime"}),
 }
 URL_ATTRIBUTES = frozenset({"href", "src", "cite"})
-_LINK_URL = re.compile(r"^(?:https?://|mailto:|/(?!/)|#|\.{0,2}/|[\w.~%-]+(?:[/#?]|$))", re.IGNORECASE)
+_LINK_URL = re.compile(r"^(?:https?://|mailto:|/(?!/)|#|\.{1,2}/|[\w.~%-]+(?:[/#?]|$))", re.IGNORECASE)
 _IMAGE_URL = re.compile(
-    r"^(?:/(?!/)|\.{0,2}/|[\w.~%-]+(?:/|$)|data:image/(?:png|gif|jpeg|webp);base64,)", re.IGNORECASE
+    r"^(?:/(?!/)|\.{1,2}/|[\w.~%-]+(?:/|$)|data:image/(?:png|gif|jpeg|webp);base64,)", re.IGNORECASE
 )
+_TAG_START = re.compile(r"<[a-zA-Z/!?]")
 _CONTROL = re.compile(r"[\x00-\x20\x7f]+")
 
 
@@ -72,8 +73,10 @@ class _Checker(HTMLParser):
     """Collects what a fragment has that the allow-list does not."""
 
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
+        # charrefs stay out of the text, so a "<" in it can only be a tag left unfinished
+        super().__init__(convert_charrefs=False)
         self.problems: list[str] = []
+        self.text: list[str] = []
 
     def _tag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag not in ALLOWED_TAGS:
@@ -98,6 +101,9 @@ class _Checker(HTMLParser):
         if tag not in ALLOWED_TAGS:
             self.problems.append(f"</{tag}> is not an allowed tag")
 
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
     def handle_decl(self, decl: str) -> None:
         self.problems.append(f"<!{decl}> is not allowed")
 
@@ -113,8 +119,10 @@ def html_problems(fragment: str) -> list[str]:
     checker = _Checker()
     checker.feed(fragment)
     checker.close()
-    if checker.rawdata.lstrip().startswith("<"):  # an unfinished tag the parser held back
-        checker.problems.append(f"an unfinished tag: {checker.rawdata.strip()[:40]}")
+    # a tag the parser could not finish (no ">") arrives as text; a browser may still read it as a tag
+    text = "".join(checker.text)
+    if match := _TAG_START.search(text):
+        checker.problems.append(f"an unfinished tag: {text[match.start():match.start() + 40].strip()}")
     return list(dict.fromkeys(checker.problems))
 
 
