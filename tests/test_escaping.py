@@ -151,6 +151,7 @@ def test_no_script_runs_in_a_browser(site):
     '<img src="data:image/png;base64,iVBORw0KGgo=" alt="">', "<details open><summary>More</summary>",
     '<table><tr><td colspan="2">x</td></tr></table>', "<br/>", "<!-- a comment -->", '<span aria-label="x">',
     "<span>x &lt;b&gt; y &#60;i&#62;</span>",
+    '<video controls muted src="/media/demo.mp4" poster="/img/poster.png"><source src="demo.webm" type="video/webm"></video>',
 ])
 def test_allowed_raw_html(fragment):
     from docusaurus_compat.raw_html import html_problems
@@ -166,6 +167,8 @@ def test_allowed_raw_html(fragment):
     ('<a href="vbscript:msgbox(1)">x</a>', "href"),
     ('<a href="data:text/html,<script>alert(1)</script>">x</a>', "href"),
     ('<img src="https://tracker.example/pixel.gif">', "<img"),
+    ('<video src="https://cdn.example/v.mp4" controls></video>', "<video"),
+    ('<video controls autoplay src="/v.mp4"></video>', "autoplay"),
     ('<img src="x" onerror="alert(1)">', "onerror"),
     ('<div style="color:red">', "style"),
     ('<iframe src="/x"></iframe>', "<iframe>"),

@@ -5,7 +5,7 @@ Markdown lets an author write HTML, and MyST passes it to the page unchanged:
 all reach readers. Each raw HTML node is checked at read time against the
 allow-list below (formatting and structure tags; ``class``, ``id``, ``title``,
 ``aria-*`` and a few per-tag attributes; links to http(s), mailto, site paths
-and fragments; images from this site or ``data:image/...``). A node with
+and fragments; images, video and audio from this site or ``data:image/...``). A node with
 anything else is shown as text, where the author can see it, with a warning
 that names the file, the line and what is not allowed. No inline styles either:
 the site runs under a Content-Security-Policy without ``'unsafe-inline'``.
@@ -31,12 +31,17 @@ ALLOWED_TAGS = frozenset({
     "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p",
     "pre", "q", "rp", "rt", "ruby", "s", "samp", "section", "small", "span", "strong", "sub",
     "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul",
-    "var", "wbr",
+    "var", "wbr", "video", "audio", "source", "track", "picture",
 })
 GLOBAL_ATTRIBUTES = frozenset({"class", "id", "title", "lang", "dir", "role"})
 TAG_ATTRIBUTES = {
     "a": frozenset({"href", "target", "rel", "hreflang", "name"}),
     "img": frozenset({"src", "alt", "width", "height", "loading", "decoding"}),
+    # media from this site only (their src is checked like an image's)
+    "video": frozenset({"src", "controls", "muted", "loop", "playsinline", "poster", "preload", "width", "height"}),
+    "audio": frozenset({"src", "controls", "muted", "loop", "preload"}),
+    "source": frozenset({"src", "type", "media"}),
+    "track": frozenset({"src", "kind", "srclang", "label", "default"}),
     "td": frozenset({"colspan", "rowspan", "headers"}),
     "th": frozenset({"colspan", "rowspan", "headers", "scope", "abbr"}),
     "col": frozenset({"span"}),
@@ -50,7 +55,8 @@ TAG_ATTRIBUTES = {
     "del": frozenset({"cite", "datetime"}),
     "ins": frozenset({"cite", "datetime"}),
 }
-URL_ATTRIBUTES = frozenset({"href", "src", "cite"})
+URL_ATTRIBUTES = frozenset({"href", "src", "cite", "poster"})
+_LOCAL_MEDIA = frozenset({"img", "video", "audio", "source", "track"})
 _LINK_URL = re.compile(r"^(?:https?://|mailto:|/(?!/)|#|\.{1,2}/|[\w.~%-]+(?:[/#?]|$))", re.IGNORECASE)
 _IMAGE_URL = re.compile(
     r"^(?:/(?!/)|\.{1,2}/|[\w.~%-]+(?:/|$)|data:image/(?:png|gif|jpeg|webp);base64,)", re.IGNORECASE
@@ -61,11 +67,11 @@ _CONTROL = re.compile(r"[\x00-\x20\x7f]+")
 
 def _url_problem(tag: str, name: str, value: str) -> str | None:
     url = _CONTROL.sub("", value)  # browsers ignore these inside a scheme: "java\tscript:"
-    pattern = _IMAGE_URL if tag == "img" and name == "src" else _LINK_URL
-    if pattern.match(url):
+    local = tag in _LOCAL_MEDIA and name in ("src", "poster")
+    if (_IMAGE_URL if local else _LINK_URL).match(url):
         return None
-    if tag == "img":
-        return f"<img src=\"{value}\">: images must come from this site (a path) or be data:image"
+    if local:
+        return f"<{tag} {name}=\"{value}\">: images and media must come from this site (a path) or be data:image"
     return f"{name}=\"{value}\" on <{tag}>: only http(s), mailto, site paths and #anchors are allowed"
 
 
