@@ -8,9 +8,11 @@ Screenshots of the Core Principles page land in tests/artifacts/.
 from __future__ import annotations
 
 from pathlib import Path
+import re
 from urllib.parse import urlparse
 
 import pytest
+from playwright.sync_api import expect
 
 from browser import chromium, serve, switch_to_dark_and_reload
 
@@ -140,7 +142,8 @@ def test_ctrl_k_search_ranks_the_titled_page_first(page, base, query, first, url
     page.keyboard.type(query)
     page.keyboard.press("Enter")
     page.wait_for_selector("#search-results li a", timeout=15000)
-    page.wait_for_function("document.querySelector('#search-results .search-summary')?.innerText.length > 0")
+    # the search has finished when its summary has text (a locator: the page's CSP forbids eval)
+    expect(page.locator("#search-results .search-summary")).to_have_text(re.compile(r"\S"), timeout=15000)
     results = page.locator("#search-results li > a").all_inner_texts()
     assert results[0] == first, results
     page.locator("#search-results li > a").first.click()

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import sphinx_build
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -93,21 +89,6 @@ def test_outside_links_go_to_the_main_site(site):
 
 def test_spacer_br_leaves_no_markup(site):
     assert page(site, "security/").select("article br") == []
-
-
-def _digests(root: Path) -> dict[str, str]:
-    return {
-        str(path.relative_to(root)): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in sorted(root.rglob("*"))
-        if path.is_file() and ".doctrees" not in path.parts and path.name != ".buildinfo"
-    }
-
-
-def test_parallel_build_equals_serial_build(tmp_path):
-    serial, parallel = tmp_path / "serial", tmp_path / "parallel"
-    assert sphinx_build(serial, "-j", "1").returncode == 0
-    assert sphinx_build(parallel, "-j", "2").returncode == 0
-    assert _digests(serial) == _digests(parallel)
 
 
 def test_security_section_shows_every_dialect_feature(site):

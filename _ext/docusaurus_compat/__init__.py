@@ -6,10 +6,14 @@ package's ``setup`` only wires them together.
 
 from __future__ import annotations
 
+import hashlib
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .csp import setup_csp
+from .dialect.partials import setup_partials
 from .index_cards import setup_index_cards
+from .link_anchors import setup_link_anchors
 from .links import setup_links
 from .navbar import setup_navbar
 from .navigation import setup_navigation
@@ -25,6 +29,7 @@ from .search import setup_search
 from .sidebar import setup_sidebar
 from .sitemap import setup_sitemap
 from .spacers import setup_spacers
+from .stale_outputs import setup_stale_outputs
 from .tags import setup_tags
 
 if TYPE_CHECKING:
@@ -33,9 +38,25 @@ if TYPE_CHECKING:
 
 __version__ = "0.1.0"
 
-# Bump whenever what the extension stores in the environment changes shape, so
-# that an old pickled environment is discarded instead of misread.
-ENV_VERSION = 2
+
+def source_version(folder: Path) -> int:
+    """A number that changes whenever any ``*.py`` file under ``folder`` changes.
+
+    A digest of every file's path and bytes, in sorted order, cut to 48 bits (Sphinx
+    wants an int; it also lands in ``searchindex.js``, read by JavaScript).
+    """
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*.py"), key=lambda path: path.relative_to(folder).as_posix()):
+        data = path.read_bytes()
+        name = path.relative_to(folder).as_posix().encode()
+        digest.update(b"%d:%s:%d:" % (len(name), name, len(data)) + data)
+    return int.from_bytes(digest.digest()[:6], "big")
+
+
+# Sphinx discards a pickled environment written by another version of the extension:
+# any change to its code rebuilds everything, instead of misreading or keeping what
+# older code stored (a hand-maintained number is forgotten sooner or later).
+ENV_VERSION = source_version(Path(__file__).resolve().parent)
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
@@ -45,10 +66,12 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_config_value("docusaurus_icon_aliases", {}, "env", types=frozenset({dict}))
     app.add_domain(PagesDomain)
     setup_parser(app)
+    setup_partials(app)
     setup_page_setup(app)
     setup_navigation(app)
     setup_routes(app)
     setup_links(app)
+    setup_link_anchors(app)
     setup_sidebar(app)
     setup_navbar(app)
     setup_tags(app)
@@ -61,6 +84,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_search(app)
     setup_csp(app)
     setup_sitemap(app)
+    setup_stale_outputs(app)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,

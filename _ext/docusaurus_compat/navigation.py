@@ -31,6 +31,7 @@ from sphinx.transforms import SphinxTransform
 from .frontmatter import quiet_values
 from .page_meta import PageMeta, pages_of
 from .routes import INDEX_NAMES, folder_of, number_prefix, route_table
+from .sidebar import page_label
 from .warning_types import DocusaurusWarning, warn
 
 if TYPE_CHECKING:
@@ -275,7 +276,11 @@ class InsertFolderToctree(SphinxTransform):
 
 
 def nav_signature(env: BuildEnvironment) -> str:
-    """A digest of everything every page's navigation shows."""
+    """A digest of everything every page's navigation shows.
+
+    The label is taken as the sidebar shows it (:func:`page_label`), so that a
+    ``_category_.json`` label, which is no page's front matter, counts too.
+    """
     pages = pages_of(env)
     digest = hashlib.sha256()
     for docname in sorted(env.all_docs):
@@ -284,7 +289,7 @@ def nav_signature(env: BuildEnvironment) -> str:
         digest.update(repr((
             docname,
             title.astext() if title is not None else None,
-            meta.label, meta.icon, meta.sidebar_position, meta.pagination_label,
+            page_label(env, docname), meta.icon, meta.sidebar_position, meta.pagination_label,
             meta.pagination_prev, meta.pagination_next, meta.unlisted,
             env.toctree_includes.get(docname),
         )).encode())

@@ -184,6 +184,20 @@ class PrettyURLHTMLBuilder(DirectoryHTMLBuilder):
             return super().get_output_path(page_name)
         return Path(self.outdir, *route.split("/")[:-1], f"index{self.out_suffix}")
 
+    # The search index of an incremental build must be the one a clean build writes.
+    def load_indexer(self, docnames: set[str]) -> None:
+        from .search import restore_index_entries  # search.py imports this module
+
+        super().load_indexer(docnames)
+        restore_index_entries(self, set(self.env.all_docs).difference(docnames))
+
+    def dump_search_index(self) -> None:
+        from .search import tidy_search_index
+
+        if self.indexer is not None:
+            tidy_search_index(self.indexer, set(self.env.all_docs))
+        super().dump_search_index()
+
 
 def page_href(app: Sphinx, pagename: str, docname: str) -> str:
     """A link from one page to another: relative, except on the 404 page.

@@ -24,6 +24,51 @@ SCORER = Path(__file__).parent / "static" / "docusaurus-search-results.js"
 ROUTES_FILE = "docusaurus-search-routes.js"
 
 
+def restore_index_entries(builder: Any, keep: set[str]) -> None:
+    """Give the documents not rewritten this build their index entries from ``searchindex.js``.
+
+    Sphinx's ``IndexBuilder.load`` restores words and titles from the previous index but
+    not the index entries (our tag entries): it keeps those in the environment, which is
+    pickled before pages are written, so after an incremental build only the rewritten
+    pages kept theirs. The frozen form is lossless for what is written again (entries are
+    lower-cased there and when written).
+    """
+    indexer = builder.indexer
+    try:
+        path = Path(builder.outdir) / builder.searchindex_filename
+        frozen = builder.indexer_format.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return  # Sphinx has warned that the index will be incomplete
+    if not isinstance(frozen, dict) or frozen.get("envversion") != indexer._env_version:  # noqa: SLF001
+        return
+    names = frozen.get("docnames", [])
+    restored: dict[str, set[tuple[str, str, str]]] = {docname: set() for docname in keep}
+    for entry, references in frozen.get("indexentries", {}).items():
+        for index, target_id, main in references:
+            if 0 <= index < len(names) and names[index] in restored:
+                restored[names[index]].add((entry, target_id, "main" if main else ""))
+    entries = indexer._index_entries  # noqa: SLF001 - Sphinx 9 keeps no public handle on them
+    for docname, found in restored.items():
+        entries[docname] = sorted(found)
+
+
+def tidy_search_index(indexer: Any, docnames: set[str]) -> None:
+    """Make an incrementally updated index the one a clean build writes.
+
+    Sphinx's pruning leaves words whose pages are all gone (``"word": []``) and the
+    index entries of removed pages, and lists entries in the order pages were last
+    written; a clean build has no empty words and lists them in page order.
+    """
+    indexer.prune(docnames)
+    for mapping in (indexer._mapping, indexer._title_mapping):  # noqa: SLF001
+        for word in [word for word, pages in mapping.items() if not pages]:
+            del mapping[word]
+    entries = indexer._index_entries  # noqa: SLF001
+    ordered = {docname: entries[docname] for docname in sorted(entries) if docname in docnames}
+    entries.clear()
+    entries.update(ordered)
+
+
 def _use_our_scorer(app: Sphinx, config: Config) -> None:
     if not config.html_search_scorer:
         config.html_search_scorer = str(SCORER)

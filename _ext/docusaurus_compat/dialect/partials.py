@@ -3,6 +3,11 @@
 A partial is a Markdown file in ``docusaurus_partials_dir`` whose front matter
 names it (``partial_category``, ``partial_name``); ``{props.x}`` in its body is
 replaced by the component's ``x`` attribute.
+
+A page depends on the partial files it includes (Sphinx re-reads it when one changes)
+and on which file each of its components finds: every lookup is remembered per page,
+and a page is read again when a component now finds another file, or finds one at
+all (a partial created after the page that names it, a ``partial_name`` changed).
 """
 
 from __future__ import annotations
@@ -15,7 +20,11 @@ from typing import TYPE_CHECKING
 from ..frontmatter import body_of, quiet_values
 
 if TYPE_CHECKING:
+    from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
+
+REFS = "docusaurus_partial_refs"
+"""Environment attribute: docname -> {(category, name): the file found, or ""}."""
 
 PROPS = re.compile(r"\{\s*props\.(\w+)\s*\}")
 """``{props.x}`` in a partial's body."""
@@ -40,14 +49,60 @@ def _index(folder: str, stamp: tuple) -> dict[tuple[str, str], Path]:
     return index
 
 
-def find_partial(env: BuildEnvironment, category: str, name: str) -> Path | None:
-    """The partial file with that category and name, or None."""
+def partial_index(env: BuildEnvironment) -> dict[tuple[str, str], Path]:
+    """(category, name) -> partial file, for the partials folder as it is now."""
     folder = partials_dir(env)
     if not folder.is_dir():
-        return None
+        return {}
     files = sorted(p for p in folder.rglob("*") if p.suffix in (".md", ".mdx"))
     stamp = tuple((str(p), p.stat().st_mtime_ns) for p in files)
-    return _index(str(folder), stamp).get((category, name))
+    return _index(str(folder), stamp)
+
+
+def find_partial(env: BuildEnvironment, category: str, name: str) -> Path | None:
+    """The partial file with that category and name, or None (remembered for the page being read)."""
+    path = partial_index(env).get((category, name))
+    docname = env.docname
+    if docname:
+        _refs(env).setdefault(docname, {})[(category, name)] = str(path or "")
+    return path
+
+
+def _refs(env: BuildEnvironment) -> dict[str, dict[tuple[str, str], str]]:
+    if not hasattr(env, REFS):
+        setattr(env, REFS, {})
+    return getattr(env, REFS)
+
+
+def _forget(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+    _refs(env).pop(docname, None)
+
+
+def _merge(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment) -> None:
+    theirs = getattr(other, REFS, {})
+    for docname in docnames:
+        if docname in theirs:
+            _refs(env)[docname] = theirs[docname]
+
+
+def _reread_when_lookups_change(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    """Pages whose components would now find another partial file (or one at all)."""
+    index = partial_index(env)
+    return [
+        docname
+        for docname, lookups in sorted(_refs(env).items())
+        if docname not in added | changed | removed
+        and any(str(index.get(key) or "") != found for key, found in lookups.items())
+    ]
+
+
+def setup_partials(app: Sphinx) -> None:
+    """Keep each page's partial lookups, and read a page again when they would change."""
+    app.connect("env-purge-doc", _forget)
+    app.connect("env-merge-info", _merge)
+    app.connect("env-get-outdated", _reread_when_lookups_change)
 
 
 def render_partial_text(path: Path, props: dict[str, str]) -> str:
