@@ -6,9 +6,9 @@ again, so renaming a heading would leave the links to it unchecked, with no warn
 their output stale (a clean build drops a missing anchor from the link, and warns).
 
 At read time each page's links that carry an anchor are recorded; at ``env-updated``
-each page's anchors (heading slugs and labels, what :func:`links.has_anchor` accepts)
-are compared with the previous build's, and the pages whose anchored links lead to a
-page whose anchors changed are rewritten.
+each page's anchors (:func:`links.anchor_sets`, which :func:`links.has_anchor` then
+reads while pages are written) are compared with the previous build's, and the pages
+whose anchored links lead to a page whose anchors changed are rewritten.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from sphinx import addnodes
 
-from .links import find_page
+from .links import ANCHORS, anchor_sets, find_page
 from .routes import route_table
 
 if TYPE_CHECKING:
@@ -27,7 +27,6 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
 LINKS = "docusaurus_anchored_links"  # docname -> sorted [(kind, target)]: ("doc", docname) or ("path", path)
-ANCHORS = "docusaurus_anchor_sets"  # docname -> sorted anchors, as of the last build
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
@@ -70,22 +69,9 @@ def _merge(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildE
             _links(env)[docname] = theirs[docname]
 
 
-def anchor_sets(env: BuildEnvironment) -> dict[str, list[str]]:
-    """docname -> every anchor a link may name on that page, sorted."""
-    anchors: dict[str, set[str]] = {docname: set() for docname in env.all_docs}
-    for docname, found in anchors.items():
-        slugs = env.metadata.get(docname, {}).get("myst_slugs", {})
-        found.update(slugs)
-        found.update(entry[1] for entry in slugs.values())
-    for name, (docname, label_id) in env.domains["std"].anonlabels.items():
-        if docname in anchors:
-            anchors[docname].update((name, label_id))
-    return {docname: sorted(found) for docname, found in anchors.items()}
-
-
 def _rewrite_pages_linking_to_changed_anchors(app: Sphinx, env: BuildEnvironment) -> list[str]:
     current = anchor_sets(env)
-    previous: dict[str, list[str]] | None = getattr(env, ANCHORS, None)
+    previous: dict[str, frozenset[str]] | None = getattr(env, ANCHORS, None)
     setattr(env, ANCHORS, current)
     if previous is None:
         return []

@@ -79,13 +79,29 @@ def find_page(env: BuildEnvironment, table: RouteTable, docname: str, path: str)
     return None
 
 
+ANCHORS = "docusaurus_anchor_sets"
+"""Environment attribute: docname -> its anchors, computed once per build (``link_anchors.py``)."""
+
+
+def anchor_sets(env: BuildEnvironment) -> dict[str, frozenset[str]]:
+    """docname -> every anchor a link may name on that page: heading slugs, section ids, labels."""
+    anchors: dict[str, set[str]] = {docname: set() for docname in env.all_docs}
+    for docname, found in anchors.items():
+        slugs = env.metadata.get(docname, {}).get("myst_slugs", {})
+        found.update(slugs)
+        found.update(entry[1] for entry in slugs.values())
+    for name, (docname, label_id) in env.domains["std"].anonlabels.items():
+        if docname in anchors:
+            anchors[docname].update((name, label_id))
+    return {docname: frozenset(found) for docname, found in anchors.items()}
+
+
 def has_anchor(env: BuildEnvironment, docname: str, fragment: str) -> bool:
     """Whether a page has a heading slug, section id or label named ``fragment``."""
-    slugs = env.metadata.get(docname, {}).get("myst_slugs", {})
-    if fragment in slugs or any(entry[1] == fragment for entry in slugs.values()):
-        return True
-    labels = env.domains["std"].anonlabels
-    return any(doc == docname and fragment in (name, labelid) for name, (doc, labelid) in labels.items())
+    anchors = getattr(env, ANCHORS, None)
+    if anchors is None:  # the build has not reached env-updated (a transform run on its own)
+        anchors = anchor_sets(env)
+    return fragment in anchors.get(docname, frozenset())
 
 
 def is_owned(path: str, owned: list[str]) -> bool:
