@@ -41,6 +41,20 @@ def built(app):
     return app
 
 
+def build_html(srcdir: Path):
+    """Build a source folder once, in this process, outside the ``app`` fixture (for module fixtures)."""
+    from io import StringIO
+
+    from sphinx.testing.util import SphinxTestApp
+
+    app = SphinxTestApp("html", srcdir=srcdir, freshenv=True, status=StringIO(), warning=StringIO())
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return app
+
+
 def read_html(app, path: str) -> BeautifulSoup:
     """Parse one output file of a sphinx.testing app (path relative to outdir)."""
     return BeautifulSoup((Path(app.outdir) / path).read_text(encoding="utf-8"), "lxml")

@@ -10,14 +10,12 @@ script URL.
 from __future__ import annotations
 
 import json
-from io import StringIO
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from sphinx.testing.util import SphinxTestApp
 
-from conftest import ROOTS, warnings_of
+from conftest import ROOTS, build_html, warnings_of
 
 PAYLOAD = "\"'><script>alert(1)</script><img src=x onerror=alert(2)>{{ 7*7 }}{% if 1 %}&amp;</title>"
 URL_PAYLOAD = "javascript:alert(3)"
@@ -52,12 +50,7 @@ def site(tmp_path_factory):
         "title": payload, "metaTitle": payload, "metaDescription": payload, "icon": payload,
         "sidebar_position": "2",
     }) + "\nOld-style body.\n")
-    app = SphinxTestApp("html", srcdir=srcdir, freshenv=True, status=StringIO(), warning=StringIO())
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return app
+    return build_html(srcdir)
 
 
 def pages(app) -> list[Path]:

@@ -12,14 +12,16 @@ from __future__ import annotations
 import dataclasses
 import re
 import shutil
-from io import StringIO
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from bs4 import BeautifulSoup
-from sphinx.testing.util import SphinxTestApp
 
-from conftest import ROOTS, warnings_of
+from conftest import ROOTS, build_html, warnings_of
+
+if TYPE_CHECKING:
+    from sphinx.testing.util import SphinxTestApp
 from frontmatter_schema_cases import wrong_type_cases
 
 WARNING = re.compile(r"^(?P<path>.+?):(?P<line>\d+)?:? ?WARNING: (?P<message>.*) \[(?P<type>[\w.]+)\]$")
@@ -142,12 +144,7 @@ def build_case(tmp_path: Path, files: dict[str, bytes | str]) -> SphinxTestApp:
             target.write_bytes(content.encode("utf-8"))
         else:
             target.write_bytes(content)
-    app = SphinxTestApp("html", srcdir=srcdir, freshenv=True, status=StringIO(), warning=StringIO())
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return app
+    return build_html(srcdir)
 
 
 def fingerprint(outdir: Path, page: str) -> str:
