@@ -19,10 +19,10 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOTS, build_html, warnings_of
+from frontmatter_schema_cases import wrong_type_cases
 
 if TYPE_CHECKING:
     from sphinx.testing.util import SphinxTestApp
-from frontmatter_schema_cases import wrong_type_cases
 
 WARNING = re.compile(r"^(?P<path>.+?):(?P<line>\d+)?:? ?WARNING: (?P<message>.*) \[(?P<type>[\w.]+)\]$")
 GOOD_PAGES = ["good/one/index.html", "good/two/index.html"]
