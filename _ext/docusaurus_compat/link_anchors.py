@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from sphinx import addnodes
 
+from .doc_data import doc_data, keep_per_document
 from .links import ANCHORS, anchor_sets, find_page
 from .routes import route_table
 
@@ -31,9 +32,7 @@ _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
 def _links(env: BuildEnvironment) -> dict[str, list[tuple[str, str]]]:
-    if not hasattr(env, LINKS):
-        setattr(env, LINKS, {})
-    return getattr(env, LINKS)
+    return doc_data(env, LINKS)
 
 
 def anchored_links(doctree: nodes.document) -> list[tuple[str, str]]:
@@ -56,17 +55,6 @@ def _record(app: Sphinx, doctree: nodes.document) -> None:
     links = anchored_links(doctree)
     if links:
         _links(app.env)[app.env.docname] = links
-
-
-def _forget(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    _links(env).pop(docname, None)
-
-
-def _merge(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment) -> None:
-    theirs = getattr(other, LINKS, {})
-    for docname in docnames:
-        if docname in theirs:
-            _links(env)[docname] = theirs[docname]
 
 
 def _rewrite_pages_linking_to_changed_anchors(app: Sphinx, env: BuildEnvironment) -> list[str]:
@@ -94,7 +82,6 @@ def _rewrite_pages_linking_to_changed_anchors(app: Sphinx, env: BuildEnvironment
 def setup_link_anchors(app: Sphinx) -> None:
     """Record anchored links as pages are read; rewrite their pages when the anchors change."""
     app.connect("doctree-read", _record)
-    app.connect("env-purge-doc", _forget)
-    app.connect("env-merge-info", _merge)
+    keep_per_document(app, LINKS)
     # after the route table is computed (routes.py, 400)
     app.connect("env-updated", _rewrite_pages_linking_to_changed_anchors, priority=500)

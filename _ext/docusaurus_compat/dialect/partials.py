@@ -17,6 +17,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..doc_data import doc_data, keep_per_document
 from ..frontmatter import body_of, quiet_values
 
 if TYPE_CHECKING:
@@ -69,20 +70,7 @@ def find_partial(env: BuildEnvironment, category: str, name: str) -> Path | None
 
 
 def _refs(env: BuildEnvironment) -> dict[str, dict[tuple[str, str], str]]:
-    if not hasattr(env, REFS):
-        setattr(env, REFS, {})
-    return getattr(env, REFS)
-
-
-def _forget(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    _refs(env).pop(docname, None)
-
-
-def _merge(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment) -> None:
-    theirs = getattr(other, REFS, {})
-    for docname in docnames:
-        if docname in theirs:
-            _refs(env)[docname] = theirs[docname]
+    return doc_data(env, REFS)
 
 
 def _reread_when_lookups_change(
@@ -100,8 +88,7 @@ def _reread_when_lookups_change(
 
 def setup_partials(app: Sphinx) -> None:
     """Keep each page's partial lookups, and read a page again when they would change."""
-    app.connect("env-purge-doc", _forget)
-    app.connect("env-merge-info", _merge)
+    keep_per_document(app, REFS)
     app.connect("env-get-outdated", _reread_when_lookups_change)
 
 
