@@ -1,6 +1,20 @@
 """Docusaurus-flavoured Markdown for Sphinx: front matter, navigation, links, tags, icons.
 
-Each concern lives in its own module with a ``setup_<concern>(app)``; this
+Data flows one way, in four phases; a module imports only from its own phase or
+an earlier one (``tests/unit/test_layout.py`` checks it)::
+
+    source file --page_sources--> text + front matter (parsed once per text)
+      --parser, dialect/--> doctree + page model (domain "docusaurus": front matter,
+                            redirects, links, partial lookups)   [read, per page]
+      --navigation--> folder toctrees, planned before reading from the scan
+      --site_model--> routes, sidebars, anchors, prev/next, tags, navbar targets and
+                      each page's signature                      [once, env-updated]
+      --sidebar, template_context, index_cards, links, tags, sitemap, search,
+        html_builder, pdf--> pages                               [write, per page]
+
+A page whose signature (everything it shows of other pages) changed since the
+last build is written again. Settings are declared in :mod:`.settings`, URL
+rules in :mod:`.url_policy`; each module has a ``setup_<concern>(app)`` and this
 package's ``setup`` only wires them together.
 """
 
@@ -10,27 +24,29 @@ import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .apply_front_matter import setup_apply_front_matter
 from .csp import setup_csp
 from .dialect.partials import setup_partials
+from .html_builder import setup_html_builder
+from .html_translator import setup_html_translator
 from .index_cards import setup_index_cards
-from .link_anchors import setup_link_anchors
+from .link_records import setup_link_records
 from .links import setup_links
 from .navbar import setup_navbar
 from .navigation import setup_navigation
-from .page_context import setup_page_context
-from .page_meta import PagesDomain
-from .page_setup import setup_page_setup
+from .page_model import PagesDomain
 from .parser import setup_parser
-from .permalinks import setup_permalinks
 from .pdf import setup_pdf
 from .raw_html import setup_raw_html
-from .routes import setup_routes
 from .search import setup_search
+from .settings import register_settings
 from .sidebar import setup_sidebar
+from .site_model import setup_site_model
 from .sitemap import setup_sitemap
 from .spacers import setup_spacers
 from .stale_outputs import setup_stale_outputs
 from .tags import setup_tags
+from .template_context import setup_template_context
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -63,24 +79,28 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     """Register every part of the extension."""
     app.setup_extension("myst_parser")
     app.setup_extension("sphinx_design")  # tabs, dropdowns and cards of the dialect
-    app.add_config_value("docusaurus_icon_aliases", {}, "env", types=frozenset({dict}))
+    register_settings(app)
     app.add_domain(PagesDomain)
+    # read
     setup_parser(app)
     setup_partials(app)
-    setup_page_setup(app)
+    setup_apply_front_matter(app)
     setup_navigation(app)
-    setup_routes(app)
+    setup_link_records(app)
+    setup_spacers(app)
+    setup_raw_html(app)
+    # after reading
+    setup_site_model(app)
+    # write
+    setup_html_builder(app)
     setup_links(app)
-    setup_link_anchors(app)
     setup_sidebar(app)
     setup_navbar(app)
     setup_tags(app)
     setup_index_cards(app)
-    setup_page_context(app)
-    setup_spacers(app)
-    setup_raw_html(app)
+    setup_template_context(app)
     setup_pdf(app)
-    setup_permalinks(app)
+    setup_html_translator(app)
     setup_search(app)
     setup_csp(app)
     setup_sitemap(app)

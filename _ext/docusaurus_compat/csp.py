@@ -22,10 +22,6 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-DEFAULT_POLICY = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "object-src 'none'; base-uri 'self'; frame-ancestors 'none'"
-)
 VARIABLES_CSS = "docusaurus-theme-variables.css"
 _STYLE_ELEMENT = re.compile(r"^\s*<style>\s*|\s*</style>\s*$")
 _META_IGNORED = {"frame-ancestors", "report-uri", "sandbox"}  # browsers ignore these in <meta>
@@ -71,6 +67,5 @@ def _add_policy(app: Sphinx, pagename: str, templatename: str, context: dict[str
 
 def setup_csp(app: Sphinx) -> None:
     """Register the policy setting, the page context value and the static theme files."""
-    app.add_config_value("docusaurus_content_security_policy", DEFAULT_POLICY, "html", types=frozenset({str}))
     app.connect("builder-inited", _write_theme_variables, priority=900)  # after furo picks its styles
     app.connect("html-page-context", _add_policy)

@@ -8,15 +8,14 @@ visible toctree of its own (``docusaurus_index_cards = False`` turns that off).
 
 At read time only a placeholder goes into the doctree: the children's labels and
 descriptions belong to other documents, so the cards are made when the page is
-written (a post-transform, from the sidebar's navigation tree), and an index page
-is rewritten when a child's description changes. The cards are sphinx-design
+written (a post-transform, from the site model's sidebar; a child's entry and
+description are in the index page's signature, so it is rewritten when they change). The cards are sphinx-design
 markup, left out of the search index (a page should not be found by its
 children's descriptions), and HTML only: the PDF has its own contents.
 """
 
 from __future__ import annotations
 
-import hashlib
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -25,18 +24,14 @@ from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx_design.shared import create_component
 
+from .doc_nodes import doc_card_list
 from .icons import icon_svg
-from .page_meta import page_of
+from .page_model import page_of
+from .site_model import NavItem, Sidebar, site_model
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
-
-    from .sidebar import NavNode
-
-
-class doc_card_list(nodes.General, nodes.Element):  # noqa: N801 - docutils node naming
-    """Where a page lists its child pages as cards (replaced when the page is written)."""
 
 
 def _has_visible_toctree(document: nodes.document) -> bool:
@@ -59,7 +54,7 @@ class AddIndexCards(SphinxTransform):
         (sections[0] if sections else self.document).append(doc_card_list())
 
 
-def _card(node: NavNode, env: BuildEnvironment, docname: str) -> nodes.Element:
+def _card(node: NavItem, env: BuildEnvironment, docname: str) -> nodes.Element:
     meta = page_of(env, node.docname)
     if meta.description:
         text = meta.description
@@ -90,22 +85,22 @@ class RenderIndexCards(SphinxPostTransform):
 
     # before cross-references are resolved (10): the card links are doc references
     default_priority = 5
+    formats = ("html",)  # elsewhere the placeholder's visitors write nothing
 
     def run(self, **kwargs: Any) -> None:
         placeholders = list(self.document.findall(doc_card_list))
         if not placeholders:
             return
-        builder = self.env._app.builder  # noqa: SLF001 - Sphinx 9 deprecates a transform's .app
-        tree = getattr(builder, "docusaurus_nav_tree", None)
         docname = self.env.docname
-        node = tree.by_doc.get(docname) if tree is not None else None
+        sidebar: Sidebar | None = site_model(self.env).sidebar(docname)
+        node = sidebar.items.get(docname) if sidebar is not None else None
         for placeholder in placeholders:
-            if builder.format != "html" or node is None or not node.children:
+            if sidebar is None or node is None or not node.children:
                 placeholder.parent.remove(placeholder)
                 continue
             row = create_component(
                 "grid-row", ["sd-row", "sd-row-cols-1", "sd-row-cols-sm-2", "sd-g-3"],
-                children=[_card(child, self.env, docname) for child in node.children],
+                children=[_card(sidebar.items[child], self.env, docname) for child in node.children],
             )
             grid = create_component(
                 "grid-container",
@@ -115,28 +110,13 @@ class RenderIndexCards(SphinxPostTransform):
             placeholder.replace_self(grid)
 
 
-def card_signature(env: BuildEnvironment, docname: str) -> str:
-    """A digest of what a page's cards show that the navigation signature does not."""
-    children = env.toctree_includes.get(docname, [])
-    return hashlib.sha256(repr([(c, page_of(env, c).description) for c in children]).encode()).hexdigest()
-
-
-def _rewrite_pages_whose_cards_change(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    previous: dict[str, str] = getattr(env, "docusaurus_card_signatures", {})
-    current = {docname: card_signature(env, docname) for docname in env.toctree_includes}
-    env.docusaurus_card_signatures = current
-    return sorted(doc for doc, digest in current.items() if doc in previous and previous[doc] != digest)
-
-
 def _visit_skip(self: Any, node: nodes.Node) -> None:
     raise nodes.SkipNode
 
 
 def setup_index_cards(app: Sphinx) -> None:
-    """Register the placeholder node, the transforms and the rewrite rule."""
-    app.add_config_value("docusaurus_index_cards", True, "env", types=frozenset({bool}))
-    # a placeholder never reaches a writer (the post-transform replaces it); these are a safety net
+    """Register the placeholder node and the transforms."""
+    # outside HTML the placeholder reaches the writer, which writes nothing for it
     app.add_node(doc_card_list, **{fmt: (_visit_skip, None) for fmt in ("html", "latex", "text", "man", "texinfo")})
     app.add_transform(AddIndexCards)
     app.add_post_transform(RenderIndexCards)
-    app.connect("env-updated", _rewrite_pages_whose_cards_change)

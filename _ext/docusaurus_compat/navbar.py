@@ -21,14 +21,15 @@ from typing import TYPE_CHECKING, Any
 from markupsafe import Markup
 
 from .icons import icon_svg
-from .links import find_page, main_site_url
-from .routes import page_href, route_table
+from .html_builder import page_href
+from .link_targets import main_site_url
+from .site_model import site_model
+from .url_policy import is_site_path, is_web_url
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
 
-_SAFE_SCHEMES = ("http://", "https://")
 
 
 def _pairs(config: Config, name: str) -> list[tuple[str, str]]:
@@ -41,7 +42,7 @@ def _pairs(config: Config, name: str) -> list[tuple[str, str]]:
         if not (isinstance(entry, (list, tuple)) and len(entry) == 2 and all(isinstance(x, str) for x in entry)):
             raise ConfigError(f"{name}: each entry must be a (label, url) pair of strings, not {entry!r}")
         label, url = entry
-        if not (url.startswith("/") and not url.startswith("//")) and not url.lower().startswith(_SAFE_SCHEMES):
+        if not is_site_path(url) and not is_web_url(url):
             raise ConfigError(f"{name}: {url!r} must be a site path (/...) or an http(s) URL")
         pairs.append((label, url))
     return pairs
@@ -51,7 +52,7 @@ def _check_config(app: Sphinx, config: Config) -> None:
     _pairs(config, "docusaurus_navbar_links")
     _pairs(config, "docusaurus_versions")
     repo = config.docusaurus_repository_url
-    if repo and not repo.lower().startswith(_SAFE_SCHEMES):
+    if repo and not is_web_url(repo):
         from sphinx.errors import ConfigError
 
         raise ConfigError(f"docusaurus_repository_url: {repo!r} must be an http(s) URL")
@@ -59,9 +60,9 @@ def _check_config(app: Sphinx, config: Config) -> None:
 
 def _href(app: Sphinx, pagename: str, url: str) -> tuple[str, bool]:
     """(href, is_this_page) for a configured link."""
-    if url.lower().startswith(_SAFE_SCHEMES):
+    if is_web_url(url):
         return url, False
-    docname = find_page(app.env, route_table(app.env), pagename, url)
+    docname = site_model(app.env).navbar.get(url)
     if docname is None:
         return main_site_url(app.config, pagename, url), False
     return page_href(app, pagename, docname), docname == pagename
@@ -104,8 +105,5 @@ def _add_navbar(app: Sphinx, pagename: str, templatename: str, context: dict[str
 
 def setup_navbar(app: Sphinx) -> None:
     """Register the top-bar settings and fill the template context."""
-    app.add_config_value("docusaurus_navbar_links", [], "html", types=frozenset({list, tuple}))
-    app.add_config_value("docusaurus_versions", [], "html", types=frozenset({list, tuple}))
-    app.add_config_value("docusaurus_repository_url", "", "html", types=frozenset({str}))
     app.connect("config-inited", _check_config)
     app.connect("html-page-context", _add_navbar)

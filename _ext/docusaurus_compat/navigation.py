@@ -8,8 +8,9 @@ from the previous build, and the resulting *plan* says which children each
 index page lists. A read-time transform then inserts a hidden toctree into
 each index page, so Sphinx's own machinery (relations, prev/next, LaTeX, the
 sidebar) sees a normal toctree. An index page is re-read whenever its planned
-children change; every page is rewritten when anything the sidebar shows
-changes (sphinx-doc/sphinx#5506).
+children change. What the scan found (each page's navigation fields, the
+folders' ``_category_.json``, the plan) is kept on the environment as one
+:class:`NavigationScan`; the site model reads it after reading.
 
 Drafts (``draft: true``) are left out of the build unless
 ``docusaurus_show_drafts`` is on; ``unlisted`` pages are built but are not in
@@ -19,7 +20,6 @@ the navigation.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -28,17 +28,17 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 
-from .frontmatter import quiet_values
-from .page_meta import PageMeta, pages_of
-from .routes import INDEX_NAMES, folder_of, number_prefix, route_table
-from .sidebar import page_label
+from .doc_paths import MARKDOWN_SUFFIXES, folder_indexes, folder_of, number_prefix
+from .page_model import PageMeta
+from .page_sources import NotUtf8, front_matter, read_source
 from .warning_types import DocusaurusWarning, warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
-MARKDOWN_SUFFIXES = (".md", ".mdx")
+SCAN = "docusaurus_scan"
+"""Environment attribute: this build's :class:`NavigationScan`."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -51,22 +51,21 @@ class NavFields:
     unlisted: bool = False
 
 
-class NotUtf8(Exception):
-    """A source that is not UTF-8 text; ``where`` says where it stops being so."""
+@dataclasses.dataclass
+class NavigationScan:
+    """What the look-ahead before reading found: it orders the folder toctrees."""
 
-    def __init__(self, line: int, column: int) -> None:
-        super().__init__(f"line {line}, column {column}")
-        self.line = line
+    fields: dict[str, NavFields] = dataclasses.field(default_factory=dict)
+    """docname -> its navigation fields."""
+    categories: dict[str, NavFields] = dataclasses.field(default_factory=dict)
+    """folder -> label and position from its ``_category_.json``."""
+    plan: dict[str, list[str]] = dataclasses.field(default_factory=dict)
+    """index document -> the documents it lists, in sidebar order."""
 
 
-def read_source(path: Path) -> str:
-    """A source's text, strictly UTF-8 (Sphinx 9 stops the build on anything else)."""
-    data = path.read_bytes()
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        raise NotUtf8(line, error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1) from None
+def navigation_scan(env: BuildEnvironment) -> NavigationScan:
+    """This build's scan (made at ``env-get-outdated``, before any page is read)."""
+    return getattr(env, SCAN)
 
 
 def scan_nav_fields(env: BuildEnvironment, docname: str) -> NavFields:
@@ -79,7 +78,8 @@ def scan_nav_fields(env: BuildEnvironment, docname: str) -> NavFields:
     if path.suffix not in MARKDOWN_SUFFIXES:
         read_source(path)  # every source must decode, or Sphinx stops
         return NavFields()
-    meta = PageMeta.from_values(quiet_values(read_source(path)), {})
+    text = read_source(path)
+    meta = PageMeta.from_values(front_matter(text, frozenset(env.config.docusaurus_extra_keys)).values, {})
     position = meta.sidebar_position
     if position is None:
         position = number_prefix(docname.rsplit("/", 1)[-1])[0]
@@ -96,28 +96,6 @@ def _leave_out(env: BuildEnvironment, docname: str, problem: NotUtf8, removed: s
     env.project.docnames.discard(docname)
     if docname in env.all_docs:
         removed.add(docname)
-
-
-def folder_indexes(docnames: set[str], root_doc: str) -> dict[str, str]:
-    """folder -> its index document (``index`` before ``README`` before ``<folder>``)."""
-    indexes: dict[str, str] = {"": root_doc} if root_doc in docnames else {}
-    candidates: dict[str, tuple[int, str]] = {}
-    for docname in docnames:
-        if docname == root_doc:
-            continue
-        folder = folder_of(docname)
-        last = docname.rsplit("/", 1)[-1].lower()
-        if last in INDEX_NAMES:
-            rank = INDEX_NAMES.index(last)
-        elif folder and last == folder.rsplit("/", 1)[-1].lower():
-            rank = len(INDEX_NAMES)
-        else:
-            continue
-        if folder not in candidates or rank < candidates[folder][0]:
-            candidates[folder] = (rank, docname)
-    for folder, (_, docname) in candidates.items():
-        indexes.setdefault(folder, docname)
-    return indexes
 
 
 def read_categories(srcdir: Path) -> dict[str, NavFields]:
@@ -198,7 +176,8 @@ def _plan_navigation(
     app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
 ) -> list[str]:
     """Scan the front matter of the documents to read and re-plan the folder toctrees."""
-    fields: dict[str, NavFields] = getattr(env, "docusaurus_nav_fields", {})
+    previous: NavigationScan = getattr(env, SCAN, None) or NavigationScan()
+    fields = dict(previous.fields)
     for docname in removed:
         fields.pop(docname, None)
     for docname in sorted(added | changed):
@@ -212,7 +191,6 @@ def _plan_navigation(
         except OSError:
             fields[docname] = NavFields()  # Sphinx itself reports a file it cannot read
     categories = read_categories(Path(app.srcdir))
-    env.docusaurus_categories = categories
 
     if not app.config.docusaurus_show_drafts:
         drafts = {doc for doc in env.found_docs if fields.get(doc, NavFields()).draft}
@@ -222,18 +200,14 @@ def _plan_navigation(
             changed.discard(docname)
             if docname in env.all_docs:
                 removed.add(docname)
-    for docname in list(fields):
-        if docname not in env.found_docs:
-            del fields[docname]
-    env.docusaurus_nav_fields = fields
+    fields = {docname: info for docname, info in fields.items() if docname in env.found_docs}
 
-    old_plan: dict[str, list[str]] = getattr(env, "docusaurus_nav_plan", {})
-    new_plan = compute_plan(set(env.found_docs), fields, app.config.root_doc, categories)
-    env.docusaurus_nav_plan = new_plan
+    plan = compute_plan(set(env.found_docs), fields, app.config.root_doc, categories)
+    setattr(env, SCAN, NavigationScan(fields, categories, plan))
     return [
         docname
-        for docname in sorted(set(old_plan) | set(new_plan))
-        if old_plan.get(docname) != new_plan.get(docname)
+        for docname in sorted(set(previous.plan) | set(plan))
+        if previous.plan.get(docname) != plan.get(docname)
     ]
 
 
@@ -244,8 +218,7 @@ class InsertFolderToctree(SphinxTransform):
     default_priority = 800
 
     def apply(self, **kwargs: Any) -> None:
-        plan: dict[str, list[str]] = getattr(self.env, "docusaurus_nav_plan", {})
-        children = plan.get(self.env.docname)
+        children = navigation_scan(self.env).plan.get(self.env.docname)
         if not children:
             return
         listed = {
@@ -275,37 +248,6 @@ class InsertFolderToctree(SphinxTransform):
         (sections[0] if sections else self.document).append(wrapper)
 
 
-def nav_signature(env: BuildEnvironment) -> str:
-    """A digest of everything every page's navigation shows.
-
-    The label is taken as the sidebar shows it (:func:`page_label`), so that a
-    ``_category_.json`` label, which is no page's front matter, counts too.
-    """
-    pages = pages_of(env)
-    digest = hashlib.sha256()
-    for docname in sorted(env.all_docs):
-        meta = pages.get(docname) or PageMeta()
-        title = env.titles.get(docname)
-        digest.update(repr((
-            docname,
-            title.astext() if title is not None else None,
-            page_label(env, docname), meta.icon, meta.sidebar_position, meta.pagination_label,
-            meta.pagination_prev, meta.pagination_next, meta.unlisted,
-            env.toctree_includes.get(docname),
-        )).encode())
-    digest.update(repr(sorted(route_table(env).routes.items())).encode())
-    return digest.hexdigest()
-
-
-def _rewrite_all_when_navigation_changes(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    signature = nav_signature(env)
-    previous = getattr(env, "docusaurus_nav_signature", None)
-    env.docusaurus_nav_signature = signature
-    if previous is not None and previous != signature:
-        return sorted(env.all_docs)
-    return []
-
-
 def _choose_root_doc(app: Sphinx, config: Any) -> None:
     """A Docusaurus docs folder has no ``index.md``: use its ``slug: /`` page, or its first page.
 
@@ -324,7 +266,10 @@ def _choose_root_doc(app: Sphinx, config: Any) -> None:
         if any(part.startswith(".") for part in relative.parts):
             continue
         docname = relative.with_suffix("").as_posix()
-        values = quiet_values(path.read_text(encoding="utf-8-sig", errors="replace"))
+        try:
+            values = front_matter(read_source(path), frozenset(config.docusaurus_extra_keys)).values
+        except (OSError, NotUtf8):
+            continue  # the navigation scan reports it, with its line
         if str(values.get("slug", "")).strip() == "/":
             config.root_doc = docname
             return
@@ -339,10 +284,8 @@ def _choose_root_doc(app: Sphinx, config: Any) -> None:
 
 def setup_navigation(app: Sphinx) -> None:
     """Plan folder toctrees before reading and keep every page's navigation current."""
-    app.add_config_value("docusaurus_show_drafts", False, "env", types=frozenset({bool}))
     # after Sphinx merges the registered source suffixes into the config (800)
     app.connect("config-inited", _choose_root_doc, priority=900)
     app.connect("env-get-outdated", _plan_navigation)
     app.add_transform(InsertFolderToctree)
-    app.connect("env-updated", _rewrite_all_when_navigation_changes, priority=600)
 

@@ -28,9 +28,10 @@ from myst_parser.warnings_ import create_warning
 from .dialect import dialect_plugin
 from .dialect.partials import PROPS
 from .dialect.renderer import DocusaurusRenderer
-from .frontmatter import FrontMatterBlock, Problem, find_front_matter, parse_front_matter
+from .frontmatter_loader import FrontMatterBlock, Problem
 from .icons import resolve_icon
-from .page_meta import PageMeta, pages_of
+from .page_model import PageMeta, pages_of
+from .page_sources import front_matter
 from .warning_types import DocusaurusWarning, warn
 
 if TYPE_CHECKING:
@@ -85,7 +86,8 @@ class DocusaurusMarkdownParser(MystParser):
         self, source: str, env: BuildEnvironment, report: bool
     ) -> tuple[PageMeta, str, int]:
         """Parse the front matter; return its meta, the text for MyST and the title line."""
-        block = find_front_matter(source)
+        found = front_matter(source, frozenset(env.config.docusaurus_extra_keys))
+        block = found.block
         if block is None:
             return PageMeta(), source, 1
         if isinstance(block, Problem):
@@ -94,7 +96,8 @@ class DocusaurusMarkdownParser(MystParser):
             # Keep every line but the lone '---', which would render as a rule.
             return PageMeta(), "\n" + source.split("\n", 1)[1], 1
 
-        parsed = parse_front_matter(block, frozenset(env.config.docusaurus_extra_keys))
+        parsed = found.parsed
+        assert parsed is not None
         problems = list(parsed.problems)
         meta = PageMeta.from_values(parsed.values, parsed.key_lines)
         if meta.icon is not None:
@@ -168,10 +171,6 @@ def _hide_first_title(document: nodes.document) -> None:
 
 def setup_parser(app: Sphinx) -> None:
     """Register the parser for Markdown sources (replacing MyST's own)."""
-    app.add_config_value("docusaurus_dialect", True, "env", types=frozenset({bool}))
-    app.add_config_value("docusaurus_partials_dir", "_partials", "env", types=frozenset({str}))
-    app.add_config_value("docusaurus_extra_keys", [], "env", types=frozenset({list, tuple}))
-    app.add_config_value("docusaurus_image_dirs", ["_static/images"], "env", types=frozenset({list}))
     app.add_source_parser(DocusaurusMarkdownParser, override=True)
     app.add_source_suffix(".md", "markdown", override=True)
     app.add_source_suffix(".mdx", "markdown", override=True)

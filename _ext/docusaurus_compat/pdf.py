@@ -24,7 +24,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.transforms.post_transforms.images import ImageConverter
 
 from .icons import icon_svg
-from .page_meta import pages_of
+from .page_model import pages_of
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -279,6 +279,5 @@ def setup_pdf(app: Sphinx) -> None:
     app.add_transform(AddPageSummary)
     app.add_post_transform(ArrangePdfChapters)
     app.add_post_transform(WebpAndSvgConverter)
-    app.add_config_value("docusaurus_latex_symbol_font", "Symbola", "env", types=frozenset({str}))
     app.connect("config-inited", _list_depth)
     app.connect("write-started", _extend_latex_preamble)

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
+from .url_policy import raw_html_url_allowed
 from .warning_types import DocusaurusWarning, warn
 
 if TYPE_CHECKING:
@@ -57,18 +58,12 @@ TAG_ATTRIBUTES = {
 }
 URL_ATTRIBUTES = frozenset({"href", "src", "cite", "poster"})
 _LOCAL_MEDIA = frozenset({"img", "video", "audio", "source", "track"})
-_LINK_URL = re.compile(r"^(?:https?://|mailto:|/(?!/)|#|\.{1,2}/|[\w.~%-]+(?:[/#?]|$))", re.IGNORECASE)
-_IMAGE_URL = re.compile(
-    r"^(?:/(?!/)|\.{1,2}/|[\w.~%-]+(?:/|$)|data:image/(?:png|gif|jpeg|webp);base64,)", re.IGNORECASE
-)
 _TAG_START = re.compile(r"<[a-zA-Z/!?]")
-_CONTROL = re.compile(r"[\x00-\x20\x7f]+")
 
 
 def _url_problem(tag: str, name: str, value: str) -> str | None:
-    url = _CONTROL.sub("", value)  # browsers ignore these inside a scheme: "java\tscript:"
     local = tag in _LOCAL_MEDIA and name in ("src", "poster")
-    if (_IMAGE_URL if local else _LINK_URL).match(url):
+    if raw_html_url_allowed(value, media=local):
         return None
     if local:
         return f"<{tag} {name}=\"{value}\">: images and media must come from this site (a path) or be data:image"

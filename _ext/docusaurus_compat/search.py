@@ -14,7 +14,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .routes import route_table
+from .site_model import site_model
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -76,7 +76,7 @@ def _use_our_scorer(app: Sphinx, config: Config) -> None:
 
 def search_routes(app: Sphinx) -> dict[str, str]:
     """docname -> the folder Sphinx's directory-builder search links need ("index" is the root)."""
-    return {doc: route.rstrip("/") or "index" for doc, route in route_table(app.env).routes.items()}
+    return {doc: route.rstrip("/") or "index" for doc, route in site_model(app.env).routes.routes.items()}
 
 
 def _write_routes(app: Sphinx) -> list:

@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 from xml.sax.saxutils import escape
 
-from .page_meta import page_of
-from .tags import TAGS_PAGE, pages_by_tag, tag_pagename
+from .page_model import page_of, pages_domain
+from .site_model import site_model
+from .tags import TAGS_PAGE, tag_pagename
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -25,9 +26,9 @@ if TYPE_CHECKING:
 def sitemap_pages(app: Sphinx) -> list[str]:
     """The page names the sitemap lists, in a stable order."""
     env = app.env
-    redirects = env.domains["docusaurus"].redirects
+    redirects = pages_domain(env).redirects
     pages = [doc for doc in env.all_docs if not page_of(env, doc).unlisted and doc not in redirects]
-    tags = pages_by_tag(env)
+    tags = site_model(env).tags
     if tags:
         pages += [TAGS_PAGE, *(tag_pagename(tag) for tag in tags)]
     return sorted(pages)

@@ -20,25 +20,31 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 MANIFEST = "docusaurus-outputs.json"
-GENERATED = "docusaurus_generated_pages"  # builder attribute: pages that are not documents
 
 
-def _note_generated_page(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
-    # Generated pages are rendered in the main process, even with -j; documents are
-    # taken from the environment instead.
-    if pagename not in app.env.all_docs:
-        pages = getattr(app.builder, GENERATED, None)
-        if pages is None:
-            pages = set()
-            setattr(app.builder, GENERATED, pages)
-        pages.add(pagename)
+class GeneratedPages:
+    """The pages of this build that are not documents (tags, search, 404), as they are written.
+
+    Generated pages are rendered in the main process, even with ``-j``; documents
+    are taken from the environment instead.
+    """
+
+    def __init__(self) -> None:
+        self.names: set[str] = set()
+
+    def note(self, app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
+        if pagename not in app.env.all_docs:
+            self.names.add(pagename)
+
+    def forget(self, app: Sphinx) -> None:
+        self.names.clear()
 
 
-def owned_outputs(app: Sphinx) -> set[str]:
+def owned_outputs(app: Sphinx, generated: set[str]) -> set[str]:
     """The files (relative to the output folder) this build writes for its pages and images."""
     builder = app.builder
     outdir = Path(builder.outdir)
-    pagenames = set(app.env.all_docs) | getattr(builder, GENERATED, set())
+    pagenames = set(app.env.all_docs) | generated
     files = {builder.get_output_path(name).relative_to(outdir).as_posix() for name in pagenames}
     files |= {f"{builder.imagedir}/{unique}" for _docnames, unique in app.env.images.values()}
     return files
@@ -65,13 +71,13 @@ def _remove(outdir: Path, relative: str) -> None:
         folder = folder.parent
 
 
-def _remove_stale_outputs(app: Sphinx, exception: Exception | None) -> None:
+def _remove_stale_outputs(app: Sphinx, exception: Exception | None, generated: set[str]) -> None:
     builder = app.builder
     if exception is not None or builder.format != "html" or builder.name not in ("html", "dirhtml"):
         return
     outdir = Path(builder.outdir).resolve()
     manifest = Path(app.doctreedir) / MANIFEST
-    current = owned_outputs(app)
+    current = owned_outputs(app, generated)
     for relative in sorted(_previous(manifest, outdir) - current):
         _remove(outdir, relative)
     manifest.parent.mkdir(parents=True, exist_ok=True)
@@ -82,5 +88,9 @@ def _remove_stale_outputs(app: Sphinx, exception: Exception | None) -> None:
 
 def setup_stale_outputs(app: Sphinx) -> None:
     """Note the generated pages as they are written; prune the output when the build ends."""
-    app.connect("html-page-context", _note_generated_page)
-    app.connect("build-finished", _remove_stale_outputs)
+    generated = GeneratedPages()
+    app.connect("builder-inited", generated.forget)
+    app.connect("html-page-context", generated.note)
+    app.connect(
+        "build-finished", lambda app, exception: _remove_stale_outputs(app, exception, generated.names)
+    )

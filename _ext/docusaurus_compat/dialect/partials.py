@@ -17,15 +17,13 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..doc_data import doc_data, keep_per_document
-from ..frontmatter import body_of, quiet_values
+from ..page_model import PartialLookups, pages_domain
+from ..page_sources import NotUtf8, body_of, front_matter, read_source
+from ..warning_types import DocusaurusWarning, warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
-
-REFS = "docusaurus_partial_refs"
-"""Environment attribute: docname -> {(category, name): the file found, or ""}."""
 
 PROPS = re.compile(r"\{\s*props\.(\w+)\s*\}")
 """``{props.x}`` in a partial's body."""
@@ -43,7 +41,17 @@ def _index(folder: str, stamp: tuple) -> dict[tuple[str, str], Path]:
     for path in sorted(Path(folder).rglob("*")):
         if path.suffix not in (".md", ".mdx") or not path.is_file():
             continue
-        values = quiet_values(path.read_text(encoding="utf-8-sig", errors="replace"))
+        try:
+            values = front_matter(read_source(path)).values
+        except NotUtf8 as problem:
+            warn(
+                f"the partial is not UTF-8 text ({problem}): save it as UTF-8 (no page can include it)",
+                DocusaurusWarning.SOURCE_ENCODING,
+                location=f"{path}:{problem.line}",
+            )
+            continue
+        except OSError:
+            continue
         category, name = values.get("partial_category"), values.get("partial_name")
         if category and name:
             index.setdefault((str(category), str(name)), path)
@@ -65,12 +73,12 @@ def find_partial(env: BuildEnvironment, category: str, name: str) -> Path | None
     path = partial_index(env).get((category, name))
     docname = env.docname
     if docname:
-        _refs(env).setdefault(docname, {})[(category, name)] = str(path or "")
+        _lookups(env).setdefault(docname, {})[(category, name)] = str(path or "")
     return path
 
 
-def _refs(env: BuildEnvironment) -> dict[str, dict[tuple[str, str], str]]:
-    return doc_data(env, REFS)
+def _lookups(env: BuildEnvironment) -> dict[str, PartialLookups]:
+    return pages_domain(env).partials
 
 
 def _reread_when_lookups_change(
@@ -80,7 +88,7 @@ def _reread_when_lookups_change(
     index = partial_index(env)
     return [
         docname
-        for docname, lookups in sorted(_refs(env).items())
+        for docname, lookups in sorted(_lookups(env).items())
         if docname not in added | changed | removed
         and any(str(index.get(key) or "") != found for key, found in lookups.items())
     ]
@@ -88,13 +96,12 @@ def _reread_when_lookups_change(
 
 def setup_partials(app: Sphinx) -> None:
     """Keep each page's partial lookups, and read a page again when they would change."""
-    keep_per_document(app, REFS)
     app.connect("env-get-outdated", _reread_when_lookups_change)
 
 
 def render_partial_text(path: Path, props: dict[str, str]) -> str:
     """The partial's body (front matter removed) with ``{props.x}`` filled in."""
-    text = path.read_text(encoding="utf-8-sig", errors="replace")
+    text = read_source(path)  # it decoded when it was indexed
     body = body_of(text)
     # blank lines in place of the front matter: line n of the text is line n of the file
     padding = "\n" * text[: len(text) - len(body)].count("\n")

@@ -18,7 +18,8 @@ from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
 from sphinx import addnodes
 from sphinx_design.shared import create_component
 
-from ..index_cards import doc_card_list
+from ..doc_nodes import doc_card_list
+from ..url_policy import has_scheme
 from ..warning_types import DocusaurusWarning, warn
 from .admonitions import KNOWN_TYPES
 from .code_fences import parse_fence_info, strip_magic_comments
@@ -383,7 +384,7 @@ class DocusaurusRenderer(SphinxRenderer):
     # links, cards, media ---------------------------------------------------------
 
     def _link(self, text: str, url: str, token: SyntaxTreeNode) -> nodes.Element:
-        if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", url):
+        if has_scheme(url):
             node = nodes.reference(text, text, refuri=url)
         else:
             node = addnodes.pending_xref(

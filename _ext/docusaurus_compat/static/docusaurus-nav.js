@@ -16,9 +16,10 @@
 
   function load(key) {
     if (!files.has(key)) {
-      const tree = document.querySelector("[data-docusaurus-nav]");
-      const version = tree ? tree.dataset.docusaurusNav : "";
-      const request = fetch(`${root}_static/docusaurus-nav/${encodeURIComponent(key)}.json?v=${version}`).then((r) => {
+      // "no-cache": the browser asks whether the file changed (a 304 when it did not), so no
+      // page needs to carry a version of the whole navigation
+      const url = `${root}_static/docusaurus-nav/${encodeURIComponent(key)}.json`;
+      const request = fetch(url, { cache: "no-cache" }).then((r) => {
         if (!r.ok) throw new Error(`navigation file: HTTP ${r.status}`);
         return r.json();
       });

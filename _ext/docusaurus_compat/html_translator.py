@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from sphinx.writers.html5 import HTML5Translator
 
+from .url_policy import is_web_url
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
@@ -26,7 +28,7 @@ class DocusaurusHTMLTranslator(HTML5Translator):
 
     def visit_reference(self, node: nodes.Element) -> None:
         super().visit_reference(node)
-        if not node.get("internal") and node.get("refuri", "").lower().startswith(("http://", "https://")):
+        if not node.get("internal") and is_web_url(node.get("refuri", "")):
             # another site gets neither a handle on this window nor the page's address
             self.body[-1] = self.body[-1].replace("<a ", '<a rel="noopener noreferrer" ', 1)
 
@@ -60,6 +62,6 @@ class DocusaurusHTMLTranslator(HTML5Translator):
         )
 
 
-def setup_permalinks(app: Sphinx) -> None:
+def setup_html_translator(app: Sphinx) -> None:
     """Use the translator for the HTML builder."""
     app.set_translator("html", DocusaurusHTMLTranslator, override=True)

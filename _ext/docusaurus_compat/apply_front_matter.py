@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from sphinx import addnodes
 
-from .page_meta import pages_of
+from .page_model import pages_of
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -72,6 +72,6 @@ def _trim_contents(toc: nodes.Element, min_level: int, max_level: int) -> None:
     walk(toc, 1)
 
 
-def setup_page_setup(app: Sphinx) -> None:
+def setup_apply_front_matter(app: Sphinx) -> None:
     """Connect the front-matter-to-environment step."""
     app.connect("doctree-read", _apply_front_matter, priority=600)

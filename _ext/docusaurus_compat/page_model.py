@@ -1,9 +1,9 @@
-"""Typed per-page metadata from front matter, kept in a Sphinx domain.
+"""The page model: what reading one page records, kept in a Sphinx domain.
 
-The parser stores one :class:`PageMeta` per document at read time; everything
-later (titles, navigation, links, templates) reads it from here. A domain gives
-us ``clear_doc``/``merge_domaindata``, so incremental and parallel reads keep
-the data right.
+The parser stores one :class:`PageMeta` (typed front matter) per document;
+the renderer and transforms add the page's ``<Redirect>``, its links to other
+pages and its partial lookups. Nothing here looks at another page: the site
+model (:mod:`.site_model`) puts the pages together once they are all read.
 """
 
 from __future__ import annotations
@@ -68,7 +68,7 @@ class PageMeta:
             title=values.get("title"),
             meta_title=values.get("metaTitle"),
             description=values.get("description") or values.get("metaDescription"),
-            keywords=values.get("keywords", []),
+            keywords=list(values.get("keywords", [])),
             image=values.get("image"),
             sidebar_label=values.get("sidebar_label"),
             sidebar_position=values.get("sidebar_position"),
@@ -91,7 +91,6 @@ class PageMeta:
             partial_name=values.get("partial_name"),
             key_lines=dict(key_lines),
         )
-        return meta
 
 
 def _unique(items: Iterable[str]) -> list[str]:
@@ -101,16 +100,34 @@ def _unique(items: Iterable[str]) -> list[str]:
     return list(seen)
 
 
+LinkRecord = tuple[str, str, str]
+"""A link a page makes to another page, as read: ``(kind, target, anchor)``.
+
+``kind`` is ``"doc"`` (a document MyST or a ``{doc}`` role resolved at read time:
+``target`` is its docname), ``"path"`` (a site path or extensionless link that
+:mod:`.links` resolves when the page is written) or ``"ref"`` (a label).
+"""
+
+PartialLookups = dict[tuple[str, str], str]
+"""(category, name) -> the partial file a page's component found ("" when none)."""
+
+
 class PagesDomain(Domain):
-    """Holds :class:`PageMeta` for every document, and body redirects."""
+    """What each page's reading recorded: front matter, body redirects, links, partial lookups.
+
+    A domain gives ``clear_doc``/``merge_domaindata``, so incremental and parallel
+    reads keep every record right without code of their own.
+    """
 
     name = "docusaurus"
-    label = "Docusaurus front matter"
-    initial_data: dict[str, Any] = {"pages": {}, "redirects": {}}
-    data_version = 2
+    label = "Docusaurus pages"
+    initial_data: dict[str, Any] = {"pages": {}, "redirects": {}, "links": {}, "partials": {}}
+    data_version = 3
+    _RECORDS = ("pages", "redirects", "links", "partials")
 
     @property
     def pages(self) -> dict[str, PageMeta]:
+        """docname -> its front matter (documents without front matter have none)."""
         return self.data.setdefault("pages", {})
 
     @property
@@ -118,13 +135,23 @@ class PagesDomain(Domain):
         """docname -> target of a ``<Redirect to=.../>`` in its body."""
         return self.data.setdefault("redirects", {})
 
+    @property
+    def links(self) -> dict[str, list[LinkRecord]]:
+        """docname -> the links it makes to other pages, sorted."""
+        return self.data.setdefault("links", {})
+
+    @property
+    def partials(self) -> dict[str, PartialLookups]:
+        """docname -> every partial lookup its components made."""
+        return self.data.setdefault("partials", {})
+
     def clear_doc(self, docname: str) -> None:
-        self.pages.pop(docname, None)
-        self.redirects.pop(docname, None)
+        for key in self._RECORDS:
+            self.data.setdefault(key, {}).pop(docname, None)
 
     def merge_domaindata(self, docnames: set[str], otherdata: dict[str, Any]) -> None:
         for docname in docnames:
-            for key in ("pages", "redirects"):
+            for key in self._RECORDS:
                 if docname in otherdata.get(key, {}):
                     self.data.setdefault(key, {})[docname] = otherdata[key][docname]
 
@@ -132,9 +159,16 @@ class PagesDomain(Domain):
         return []
 
 
+def pages_domain(env: BuildEnvironment) -> PagesDomain:
+    """The domain that holds every page's read records."""
+    domain = env.domains["docusaurus"]
+    assert isinstance(domain, PagesDomain)
+    return domain
+
+
 def pages_of(env: BuildEnvironment) -> dict[str, PageMeta]:
     """Every document's :class:`PageMeta` (documents without front matter have none)."""
-    return env.domains["docusaurus"].pages
+    return pages_domain(env).pages
 
 
 def page_of(env: BuildEnvironment, docname: str) -> PageMeta:

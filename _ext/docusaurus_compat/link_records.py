@@ -1,0 +1,50 @@
+"""Each page's links to other pages, recorded as the page is read.
+
+A link's output depends on its target: its URL, its title (a link without text
+shows it) and, for ``page#anchor``, whether the anchor exists. Sphinx rewrites
+only the pages it read again, so the site model puts these records in each
+page's signature: renaming a heading, retitling or moving a page rewrites the
+pages that link to it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sphinx import addnodes
+
+from .page_model import LinkRecord, pages_domain
+from .url_policy import has_scheme
+
+if TYPE_CHECKING:
+    from docutils import nodes
+    from sphinx.application import Sphinx
+
+
+def link_records(doctree: nodes.document) -> list[LinkRecord]:
+    """The page's links to other pages, as MyST and Sphinx left them at read time."""
+    found: set[LinkRecord] = set()
+    for node in doctree.findall(addnodes.pending_xref):
+        domain, kind = node.get("refdomain"), node.get("reftype")
+        target = node.get("reftarget") or ""
+        if kind == "myst" and domain == "doc":
+            found.add(("doc", target, node.get("reftargetid") or ""))  # a relative .md link MyST resolved
+        elif kind == "myst" and domain is None:
+            if target and not target.startswith("#") and not has_scheme(target):
+                found.add(("path", target, ""))  # a site path or extensionless link (links.py)
+        elif domain == "std" and kind == "doc":
+            found.add(("doc", target.lstrip("/"), ""))
+        elif domain == "std" and kind == "ref":
+            found.add(("ref", target, ""))
+    return sorted(found)
+
+
+def _record(app: Sphinx, doctree: nodes.document) -> None:
+    records = link_records(doctree)
+    if records:
+        pages_domain(app.env).links[app.env.docname] = records
+
+
+def setup_link_records(app: Sphinx) -> None:
+    """Record every page's links as it is read."""
+    app.connect("doctree-read", _record)

@@ -1,0 +1,386 @@
+"""The site model: every fact about the site that a page shows of other pages.
+
+Computed once per build, at ``env-updated`` (after every page is read, in the
+main process, before writer processes fork), from what reading recorded (the
+``docusaurus`` domain: front matter, redirects, links), the navigation scan and
+Sphinx's own toctree and label data; stored on the environment. It holds:
+
+* the route table (every page's URL and Docusaurus id), collisions reported;
+* the navigation trees, one :class:`Sidebar` per docs version and sidebar name
+  (this site has one of each), with labels, icons, routes, parents and children;
+* each page's anchors, its previous/next pages (``pagination_*`` checked and
+  reported here, once), the tags, the top bar's resolved links;
+* for every page, a signature of everything it shows from other pages.
+
+Everything that writes (sidebar, breadcrumbs, prev/next, cards, top bar, links,
+tags, sitemap, search, 404, PDF) only reads the model. The one invalidation rule:
+a page whose signature differs from the previous build's is written again.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from .doc_paths import is_folder_index
+from .icons import icon_svg
+from .link_targets import find_page, split_target
+from .navigation import navigation_scan
+from .page_model import UNSET, LinkRecord, PageMeta, pages_domain
+from .routes import RouteTable, build_route_table
+from .url_policy import is_web_url
+from .warning_types import DocusaurusWarning, warn
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+SITE = "docusaurus_site"
+"""Environment attribute: this build's :class:`SiteModel`."""
+
+CURRENT_VERSION = "current"
+DEFAULT_SIDEBAR = "default"
+
+
+@dataclasses.dataclass
+class NavItem:
+    """One sidebar entry. Every field is shown somewhere, so every field is in the signatures."""
+
+    docname: str
+    label: str
+    icon: str | None
+    route: str
+    parent: str | None
+    children: list[str]
+
+
+@dataclasses.dataclass
+class Sidebar:
+    """One navigation tree: a docs version's named sidebar, rooted at its root page."""
+
+    version: str
+    name: str
+    root: str
+    items: dict[str, NavItem]
+    files: dict[str, str] = dataclasses.field(default_factory=dict)
+    """Navigation file key -> JSON of every category's children (``_static/docusaurus-nav/``)."""
+
+    def chain(self, docname: str) -> list[NavItem]:
+        """The root, the page's ancestors and the page itself (empty when the page is not in the tree)."""
+        chain = []
+        item = self.items.get(docname)
+        while item is not None:
+            chain.append(item)
+            item = self.items.get(item.parent) if item.parent is not None else None
+        return chain[::-1]
+
+    def file_key(self, docname: str) -> str:
+        """The navigation file that holds a category: that of its top-level ancestor."""
+        chain = self.chain(docname)
+        top = chain[1] if len(chain) > 1 else chain[0]
+        return top.route.strip("/").replace("/", "-") or "root"
+
+    def visible(self, docname: str) -> list[NavItem]:
+        """The entries a page's sidebar shows: the top level, and the children along its branch."""
+        shown = [self.items[child] for child in self.items[self.root].children]
+        for item in self.chain(docname)[1:]:
+            shown.extend(self.items[child] for child in item.children)
+        return shown
+
+
+@dataclasses.dataclass(frozen=True)
+class Pagination:
+    """A page's previous and next pages (None: no link)."""
+
+    prev: str | None
+    next: str | None
+
+
+@dataclasses.dataclass
+class SiteModel:
+    """The facts about the site that pages show of each other (see the module docstring)."""
+
+    root_doc: str
+    routes: RouteTable
+    titles: dict[str, str]
+    labels: dict[str, str]
+    sidebars: dict[tuple[str, str], Sidebar]
+    sidebar_of: dict[str, tuple[str, str]]
+    anchors: dict[str, frozenset[str]]
+    pagination: dict[str, Pagination]
+    tags: dict[str, list[str]]
+    navbar: dict[str, str | None]
+    signatures: dict[str, str] = dataclasses.field(default_factory=dict)
+
+    def sidebar(self, docname: str) -> Sidebar | None:
+        """The sidebar a page is shown with."""
+        key = self.sidebar_of.get(docname)
+        return self.sidebars[key] if key is not None else None
+
+    def has_anchor(self, docname: str, fragment: str) -> bool:
+        """Whether a page has a heading slug, section id or label named ``fragment``."""
+        return fragment in self.anchors.get(docname, frozenset())
+
+    def find_page(self, docname: str, path: str) -> str | None:
+        """The document a site or relative path written in ``docname`` names, or None."""
+        return find_page(self.routes, self.routes.routes, docname, path)
+
+
+def site_model(env: BuildEnvironment) -> SiteModel:
+    """This build's model (computed at ``env-updated``; reading it earlier is a bug)."""
+    return getattr(env, SITE)
+
+
+# --- computing it -----------------------------------------------------------------
+
+
+def page_label(env: BuildEnvironment, docname: str, meta: PageMeta) -> str:
+    """``sidebar_label``, else a ``_category_.json`` label, else the title, else the file name."""
+    if meta.sidebar_label:
+        return meta.sidebar_label
+    category = navigation_scan(env).categories.get(docname.rpartition("/")[0])
+    if category is not None and category.label and is_folder_index(docname):
+        return category.label
+    title = env.titles.get(docname)
+    if title is not None and title.astext():
+        return title.astext()
+    return docname.rsplit("/", 1)[-1]
+
+
+def _report_route_conflicts(env: BuildEnvironment, conflicts: list[Any]) -> None:
+    for conflict in conflicts:
+        owner = env.doc2path(conflict.owner, False)
+        if conflict.kind == "route":
+            message = (
+                f"page URL '/{conflict.value}' is already used by '{owner}': "
+                "change this page's slug or id (it is served at its default URL instead)"
+            )
+        else:
+            message = f"page id '{conflict.value}' is already used by '{owner}': give this page another id"
+        warn(message, DocusaurusWarning.ROUTE_CONFLICT, location=(conflict.docname, conflict.line))
+
+
+def _sidebar(env: BuildEnvironment, routes: RouteTable, labels: dict[str, str], pages: dict[str, PageMeta]) -> Sidebar:
+    """The tree Sphinx's toctrees make (author-written toctrees count too), rooted at the root page."""
+    root = env.config.root_doc
+    items: dict[str, NavItem] = {}
+
+    def add(docname: str, parent: str | None) -> None:
+        meta = pages.get(docname) or PageMeta()
+        item = NavItem(docname, labels[docname], meta.icon, routes.routes.get(docname, ""), parent, [])
+        items[docname] = item
+        for child in env.toctree_includes.get(docname, []):
+            if child in items or child not in env.all_docs:
+                continue
+            item.children.append(child)
+            add(child, docname)
+
+    add(root, None)
+    sidebar = Sidebar(CURRENT_VERSION, DEFAULT_SIDEBAR, root, items)
+    sidebar.files = navigation_files(sidebar)
+    return sidebar
+
+
+def navigation_files(sidebar: Sidebar) -> dict[str, str]:
+    """file key -> JSON: every category's children, keyed by the category's URL path."""
+    icons: dict[str, dict[str, str]] = {}
+    entries_by_file: dict[str, dict[str, list[dict[str, Any]]]] = {}
+    for item in sidebar.items.values():
+        if not item.children or item.parent is None:
+            continue
+        key = sidebar.file_key(item.docname)
+        file_icons = icons.setdefault(key, {})
+        entries = []
+        for child in (sidebar.items[name] for name in item.children):
+            entry: dict[str, Any] = {"l": child.label, "u": child.route}
+            if child.icon:
+                entry["i"] = child.icon
+                file_icons.setdefault(child.icon, icon_svg(child.icon))
+            if child.children:
+                entry["c"] = 1
+            entries.append(entry)
+        entries_by_file.setdefault(key, {})[item.route] = entries
+    return {
+        key: json.dumps(
+            {"icons": icons[key], "nodes": entries_by_file[key]},
+            sort_keys=True, ensure_ascii=False, separators=(",", ":"),
+        )
+        for key in sorted(entries_by_file)
+    }
+
+
+def anchor_sets(env: BuildEnvironment) -> dict[str, frozenset[str]]:
+    """docname -> every anchor a link may name on that page: heading slugs, section ids, labels."""
+    anchors: dict[str, set[str]] = {docname: set() for docname in env.all_docs}
+    for docname, found in anchors.items():
+        slugs = env.metadata.get(docname, {}).get("myst_slugs", {})
+        found.update(slugs)
+        found.update(entry[1] for entry in slugs.values())
+    for name, (docname, label_id) in env.domains.standard_domain.anonlabels.items():
+        if docname in anchors:
+            anchors[docname].update((name, label_id))
+    return {docname: frozenset(found) for docname, found in anchors.items()}
+
+
+def _pagination(env: BuildEnvironment, routes: RouteTable, pages: dict[str, PageMeta]) -> dict[str, Pagination]:
+    """Each page's previous/next: the toctree order, unless ``pagination_prev``/``_next`` say otherwise."""
+    relations = env.collect_relations()
+    result = {}
+    for docname in sorted(env.all_docs):
+        meta = pages.get(docname) or PageMeta()
+        default = relations.get(docname) or [None, None, None]
+        targets = []
+        for key, index in (("pagination_prev", 1), ("pagination_next", 2)):
+            value = getattr(meta, key)
+            if value == UNSET:
+                targets.append(default[index])
+            elif value is None:
+                targets.append(None)
+            else:
+                target = routes.by_id.get(value) or (value if value in env.all_docs else None)
+                if target is None:
+                    target = routes.find("/" + value.strip("/"))
+                if target is None:
+                    warn(
+                        f"{key} '{value}' names no page: use a page id such as "
+                        "'security/lifecycle/lifecycle', or null to hide the link",
+                        DocusaurusWarning.PAGINATION_TARGET,
+                        location=(docname, meta.key_lines.get(key, 1)),
+                    )
+                    target = default[index]
+                targets.append(target)
+        result[docname] = Pagination(targets[0], targets[1])
+    return result
+
+
+def pages_by_tag(env: BuildEnvironment, pages: dict[str, PageMeta]) -> dict[str, list[str]]:
+    """tag label -> docnames carrying it (unlisted pages left out), both sorted."""
+    by_tag: dict[str, list[str]] = {}
+    for docname, meta in sorted(pages.items()):
+        if meta.unlisted or docname not in env.all_docs:
+            continue
+        for tag in meta.tags:
+            by_tag.setdefault(tag, []).append(docname)
+    return dict(sorted(by_tag.items(), key=lambda item: item[0].casefold()))
+
+
+def _navbar_targets(env: BuildEnvironment, routes: RouteTable) -> dict[str, str | None]:
+    """Each configured top-bar site path -> the page it names (None: the main site has it)."""
+    config = env.config
+    urls = [url for _label, url in [*config.docusaurus_navbar_links, *config.docusaurus_versions]]
+    return {url: find_page(routes, env.all_docs, config.root_doc, url) for url in urls if not is_web_url(url)}
+
+
+def compute_site_model(env: BuildEnvironment) -> SiteModel:
+    """Put the pages together: the model of this build."""
+    domain = pages_domain(env)
+    pages = domain.pages
+    routes, conflicts = build_route_table(env.all_docs, pages, env.config.root_doc)
+    _report_route_conflicts(env, conflicts)
+    labels = {docname: page_label(env, docname, pages.get(docname) or PageMeta()) for docname in env.all_docs}
+    sidebar = _sidebar(env, routes, labels, pages)
+    key = (sidebar.version, sidebar.name)
+    model = SiteModel(
+        root_doc=env.config.root_doc,
+        routes=routes,
+        titles={docname: title.astext() for docname, title in env.titles.items() if docname in env.all_docs},
+        labels=labels,
+        sidebars={key: sidebar},
+        sidebar_of=dict.fromkeys(sorted(env.all_docs), key),
+        anchors=anchor_sets(env),
+        pagination=_pagination(env, routes, pages),
+        tags=pages_by_tag(env, pages),
+        navbar=_navbar_targets(env, routes),
+    )
+    shared = repr(_shared_view(model))
+    model.signatures = {
+        docname: hashlib.sha256((shared + repr(list(_page_view(env, model, docname)))).encode()).hexdigest()
+        for docname in sorted(env.all_docs)
+    }
+    return model
+
+
+# --- what each page shows of other pages --------------------------------------------
+
+
+def _shared_view(model: SiteModel) -> tuple[Any, ...]:
+    """What every page shows of others: the home link and the top bar's targets."""
+    routes = model.routes.routes
+    return (
+        routes.get(model.root_doc),
+        sorted((url, target, routes.get(target) if target else None) for url, target in model.navbar.items()),
+    )
+
+
+def _target_view(model: SiteModel, docname: str | None, anchor: str | None) -> tuple[Any, ...]:
+    """What a link shows of its target: where it goes, its title, and whether the anchor exists."""
+    if docname is None:
+        return (None,)
+    return (
+        docname,
+        model.routes.routes.get(docname),
+        model.titles.get(docname),
+        model.has_anchor(docname, anchor) if anchor else None,
+    )
+
+
+def _link_view(env: BuildEnvironment, model: SiteModel, docname: str, record: LinkRecord) -> tuple[Any, ...]:
+    kind, target, anchor = record
+    if kind == "doc":
+        return (kind, target, _target_view(model, target if target in env.all_docs else None, anchor or None))
+    if kind == "path":
+        path, fragment = split_target(target)
+        return (kind, target, _target_view(model, model.find_page(docname, path), fragment))
+    label = env.domains.standard_domain.labels.get(target)
+    return (kind, target, label, model.routes.routes.get(label[0]) if label else None)
+
+
+def _page_view(env: BuildEnvironment, model: SiteModel, docname: str) -> Iterator[Any]:
+    """Everything one page shows that comes from other pages (or from the site as a whole)."""
+    domain = pages_domain(env)
+    pages = domain.pages
+    yield "route", model.routes.routes.get(docname)
+    sidebar = model.sidebar(docname)
+    if sidebar is not None:
+        # the sidebar and the breadcrumbs: every field of every entry shown
+        yield "sidebar", [dataclasses.astuple(item) for item in sidebar.visible(docname)]
+        item = sidebar.items.get(docname)
+        if item is not None:
+            # the cards of a section index page: its children's entries and descriptions
+            yield "cards", [
+                (dataclasses.astuple(sidebar.items[child]), (pages.get(child) or PageMeta()).description)
+                for child in item.children
+            ]
+    pagination = model.pagination.get(docname)
+    if pagination is not None:
+        for target in (pagination.prev, pagination.next):
+            meta = pages.get(target) if target else None
+            label = (meta.pagination_label if meta else None) or (model.labels.get(target) if target else None)
+            yield "pagination", target, model.routes.routes.get(target) if target else None, label
+    yield "links", [_link_view(env, model, docname, record) for record in domain.links.get(docname, [])]
+    redirect = domain.redirects.get(docname)
+    if redirect and not is_web_url(redirect):
+        path, fragment = split_target(redirect)
+        yield "redirect", _target_view(model, model.find_page(docname, path), None)
+
+
+def _update_site_model(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Compute the model; the pages whose signature changed since the last build are written again."""
+    previous: SiteModel | None = getattr(env, SITE, None)
+    model = compute_site_model(env)
+    setattr(env, SITE, model)
+    if previous is None:
+        return []
+    return [
+        docname
+        for docname, signature in model.signatures.items()
+        if docname in previous.signatures and previous.signatures[docname] != signature
+    ]
+
+
+def setup_site_model(app: Sphinx) -> None:
+    """Compute the model once per build, after reading."""
+    app.connect("env-updated", _update_site_model)
