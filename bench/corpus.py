@@ -150,7 +150,9 @@ def body(page: Page, pages: list[Page], rng: random.Random, flavour: str) -> str
             else:
                 code = "\n".join(f"export {rng.choice(WORDS).upper()}={rng.randint(1, 9)}" for _ in range(6))
             if flavour == "stock":
-                parts.append(f"```{{code-block}} {lang}\n:caption: example.{lang}\n:emphasize-lines: 2,4\n\n{code}\n```")
+                parts.append(
+                    f"```{{code-block}} {lang}\n:caption: example.{lang}\n:emphasize-lines: 2,4\n\n{code}\n```"
+                )
             else:
                 parts.append(f'```{lang} title="example.{lang}" {{2,4}}\n{code}\n```')
         elif kind == 2:

@@ -22,6 +22,7 @@ Figures are printed and written to --out as a Markdown report.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
@@ -99,10 +100,8 @@ def measure(command: list[str], cwd: Path, env: dict | None = None) -> Run:
             total = 0
             try:
                 for proc in [parent, *parent.children(recursive=True)]:
-                    try:
+                    with contextlib.suppress(psutil.NoSuchProcess):
                         total += proc.memory_info().rss
-                    except psutil.NoSuchProcess:
-                        pass
             except psutil.NoSuchProcess:
                 break
             peak = max(peak, total)
@@ -145,7 +144,9 @@ def first_visit_bytes(html_root: Path, page: Path) -> dict[str, int]:
     soup = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
     assets = 0
     for tag in soup.select("link[rel=stylesheet][href], script[src]"):
-        ref = (tag.get("href") or tag.get("src")).split("?", 1)[0]
+        url = tag.get("href") or tag.get("src")
+        assert isinstance(url, str)  # the selector asks for one of them
+        ref = url.split("?", 1)[0]
         path = (page.parent / ref).resolve()
         if path.is_file():
             assets += path.stat().st_size
@@ -355,8 +356,10 @@ def report(results: dict, args: argparse.Namespace) -> str:
         ]
         lines.append("| " + " | ".join(cells) + " |")
     lines += ["", "## Incremental rebuilds, sizes and first visit (ours, -j auto)", ""]
-    lines.append("| N | edit body (s / doc pages rewritten) | change sidebar_label (s / pages) | add page (s / pages) | "
-                 "output MB | search index KB | sidebar KB | first visit KB (HTML + CSS/JS + nav file) |")
+    lines.append(
+        "| N | edit body (s / doc pages rewritten) | change sidebar_label (s / pages) | add page (s / pages) | "
+        "output MB | search index KB | sidebar KB | first visit KB (HTML + CSS/JS + nav file) |"
+    )
     lines.append("|---|---|---|---|---|---|---|---|")
     for n in args.sizes:
         ours = results["ours"][str(n)]
@@ -398,8 +401,7 @@ def main() -> None:
         args.sizes, args.runs, args.stock_max, args.no_docusaurus = [20], 1, 0, True
     WORK.mkdir(parents=True, exist_ok=True)
     if args.report_only:
-        results = json.loads((WORK / "results.json").read_text())
-        args.out.write_text(report(results, args))
+        args.out.write_text(report(json.loads((WORK / "results.json").read_text()), args))
         print(args.out.read_text())
         return
     results: dict = {"ours": {}, "stock": {}, "docusaurus": {}, "notes": [], "command": sys.argv}

@@ -9,6 +9,10 @@ import shutil
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
 
 CHROMIUM = "/usr/bin/chromium"
 # The flags Chromium needs here: no sandbox as root, no background traffic (the network is closed).
@@ -31,7 +35,7 @@ def require_chromium() -> str:
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     """A static host as the site's are: ``/404.html`` answers a missing path, with status 404."""
 
-    extra_headers: dict[str, str] = {}
+    extra_headers: ClassVar[dict[str, str]] = {}
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib name
         pass
@@ -77,7 +81,7 @@ def serve(folder: Path, headers: dict[str, str] | None = None) -> Iterator[str]:
 
 
 @contextlib.contextmanager
-def chromium() -> Iterator[object]:
+def chromium() -> Iterator[Browser]:
     """A headless Chromium (Playwright ``Browser``); make contexts and pages from it."""
     from playwright.sync_api import sync_playwright
 
@@ -90,7 +94,7 @@ def chromium() -> Iterator[object]:
 
 
 @contextlib.contextmanager
-def chromium_page() -> Iterator[object]:
+def chromium_page() -> Iterator[Page]:
     """A fresh Playwright page in headless Chromium."""
     with chromium() as browser:
         yield browser.new_page()
@@ -99,7 +103,7 @@ def chromium_page() -> Iterator[object]:
 DARK_BACKGROUND = "rgb(19, 20, 22)"  # furo's dark page colour
 
 
-def switch_to_dark_and_reload(page) -> None:
+def switch_to_dark_and_reload(page: Page) -> None:
     """Click furo's colour-mode button until the page is dark, reload, and check it stayed dark."""
     toggle = page.locator(".theme-toggle:visible").first
     for _ in range(3):  # auto -> light/dark -> ...

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
+from io import StringIO
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
+from sphinx.testing.util import SphinxTestApp
 
 pytest_plugins = ("sphinx.testing.fixtures",)
 
@@ -34,20 +37,63 @@ def rootdir() -> Path:
 
 
 @pytest.fixture
-def built(app):
-    """The test root, built; with zero warnings (roots that test warnings override this)."""
-    app.build()
+def sphinx_test_tempdir(tmp_path: Path) -> Path:
+    """Where sphinx.testing's ``app`` copies its test root: a new folder for every test.
+
+    (sphinx.testing's own is one folder per session, shared by every test of a root, so
+    that one test's edits and output would be there for the next.)
+    """
+    return tmp_path
+
+
+@pytest.fixture(scope="module")
+def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> SphinxTestApp:
+    """The module's test root, built once for all its tests, with zero warnings.
+
+    The builder and root are the module's ``pytestmark = pytest.mark.sphinx(<builder>,
+    testroot=<name>, freshenv=True)``. For tests that only read the output: a test that
+    edits the sources or overrides a setting takes sphinx.testing's ``app`` (a fresh copy
+    of the root), and roots that test warnings define their own ``built``.
+    """
+    mark = request.node.get_closest_marker("sphinx")
+    assert mark is not None and "testroot" in mark.kwargs, "built needs pytestmark = pytest.mark.sphinx(...)"
+    assert set(mark.kwargs) <= {"testroot", "freshenv"}, f"built does not apply {mark.kwargs}"
+    app = build_root(tmp_path_factory, mark.kwargs["testroot"], *mark.args)
     assert warnings_of(app) == []
     return app
 
 
-def build_html(srcdir: Path):
-    """Build a source folder once, in this process, outside the ``app`` fixture (for module fixtures)."""
-    from io import StringIO
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Refuse a test whose fixtures and markers disagree.
 
-    from sphinx.testing.util import SphinxTestApp
+    A test that takes the module-wide ``built`` cannot ask for settings of its own, and a
+    test that reads the session's ``site`` build (below) carries the ``site`` marker, so
+    that `make test-fast` leaves it out.
+    """
+    problems = []
+    for item in items:
+        if not isinstance(item, pytest.Function):
+            continue
+        if "built" in item.fixturenames and any(mark.name == "sphinx" for mark in item.own_markers):
+            problems.append(f"{item.nodeid}: has its own @pytest.mark.sphinx, so it takes `app`, not `built`")
+        own_site = "site" in vars(item.module)  # a module's own in-process `site` fixture (test_escaping.py)
+        if "site" in item.fixturenames and not own_site and item.get_closest_marker("site") is None:
+            problems.append(f"{item.nodeid}: reads the `site` build, so it needs @pytest.mark.site")
+    if problems:
+        raise pytest.UsageError("\n".join(problems))
 
-    app = SphinxTestApp("html", srcdir=srcdir, freshenv=True, status=StringIO(), warning=StringIO())
+
+def build_root(tmp_path_factory: pytest.TempPathFactory, testroot: str, buildername: str = "html") -> SphinxTestApp:
+    """A fresh copy of ``roots/test-<testroot>``, built once (for module fixtures)."""
+    srcdir = tmp_path_factory.mktemp(testroot) / testroot
+    shutil.copytree(ROOTS / f"test-{testroot}", srcdir)
+    return build_html(srcdir, buildername)
+
+
+def build_html(srcdir: Path, buildername: str = "html") -> SphinxTestApp:
+    """Build a source folder once (HTML unless ``buildername`` says otherwise), in this process,
+    outside the ``app`` fixture (for module fixtures)."""
+    app = SphinxTestApp(buildername, srcdir=srcdir, freshenv=True, status=StringIO(), warning=StringIO())
     try:
         app.build()
     finally:
@@ -55,12 +101,26 @@ def build_html(srcdir: Path):
     return app
 
 
-def read_html(app, path: str) -> BeautifulSoup:
+def read_html(app: SphinxTestApp, path: str) -> BeautifulSoup:
     """Parse one output file of a sphinx.testing app (path relative to outdir)."""
     return BeautifulSoup((Path(app.outdir) / path).read_text(encoding="utf-8"), "lxml")
 
 
-def warnings_of(app) -> list[str]:
+def one(parent: Tag, selector: str) -> Tag:
+    """The first element under ``parent`` that the CSS ``selector`` matches; the test fails if none does."""
+    found = parent.select_one(selector)
+    assert found is not None, f"no element matches {selector!r}"
+    return found
+
+
+def attr(tag: Tag, name: str) -> str:
+    """A single-valued attribute of ``tag`` (href, content, id...); the test fails if it is missing."""
+    value = tag.get(name)
+    assert isinstance(value, str), f"<{tag.name}> has no {name}= attribute"
+    return value
+
+
+def warnings_of(app: SphinxTestApp) -> list[str]:
     """The build's warning lines, colour codes removed."""
     from sphinx.util.console import strip_colors
 

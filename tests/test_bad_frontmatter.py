@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import read_html, warnings_of
+from conftest import build_root, one, read_html, warnings_of
 
 pytestmark = pytest.mark.sphinx("html", testroot="badfrontmatter", freshenv=True)
 
 
-@pytest.fixture
-def built(app):
-    app.build()
-    return app
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """The root, built once for the tests that read it (its warnings are the point)."""
+    return build_root(tmp_path_factory, "badfrontmatter")
 
 
 def warning_for(app, page: str) -> list[str]:
@@ -23,17 +23,51 @@ def warning_for(app, page: str) -> list[str]:
 @pytest.mark.parametrize(
     ("page", "expected"),
     [
-        ("invalid-yaml.md:2: WARNING: invalid YAML in front matter (found unexpected end of stream while scanning a quoted scalar)", "[docusaurus.frontmatter_yaml]"),
-        ("wrong-type.md:3: WARNING: front-matter key 'sidebar_position' must be a number, such as 10, not 'abc' (the key is ignored)", "[docusaurus.frontmatter_type]"),
-        ("wrong-type.md:4: WARNING: front-matter key 'tags' must be a list of tags, such as [security, cve], not 'security' (the key is ignored)", "[docusaurus.frontmatter_type]"),
-        ("unknown-key.md:3: WARNING: unknown front-matter key 'sidebar_positon': did you mean 'sidebar_position'? (the key is ignored)", "[docusaurus.frontmatter_unknown]"),
-        ("duplicate.md:3: WARNING: front-matter key 'title' is given twice: delete one (the first value is used)", "[docusaurus.frontmatter_duplicate]"),
-        ("list-fm.md:1: WARNING: front matter must be 'key: value' lines, but it is a list", "[docusaurus.frontmatter_yaml]"),
+        (
+            "invalid-yaml.md:2: WARNING: invalid YAML in front matter (found unexpected end of stream while scanning "
+            "a quoted scalar)",
+            "[docusaurus.frontmatter_yaml]",
+        ),
+        (
+            "wrong-type.md:3: WARNING: front-matter key 'sidebar_position' must be a number, such as 10, not 'abc' "
+            "(the key is ignored)",
+            "[docusaurus.frontmatter_type]",
+        ),
+        (
+            "wrong-type.md:4: WARNING: front-matter key 'tags' must be a list of tags, such as [security, cve], not "
+            "'security' (the key is ignored)",
+            "[docusaurus.frontmatter_type]",
+        ),
+        (
+            "unknown-key.md:3: WARNING: unknown front-matter key 'sidebar_positon': did you mean 'sidebar_position'? "
+            "(the key is ignored)",
+            "[docusaurus.frontmatter_unknown]",
+        ),
+        (
+            "duplicate.md:3: WARNING: front-matter key 'title' is given twice: delete one (the first value is used)",
+            "[docusaurus.frontmatter_duplicate]",
+        ),
+        (
+            "list-fm.md:1: WARNING: front matter must be 'key: value' lines, but it is a list",
+            "[docusaurus.frontmatter_yaml]",
+        ),
         ("bad-icon.md:3: WARNING: unknown icon 'no-such-icon-name'", "[docusaurus.icon_unknown]"),
         ("unclosed.md:1: WARNING: front matter opened with '---' is never closed", "[docusaurus.frontmatter_yaml]"),
-        ("constructor.md:4: WARNING: invalid YAML in front matter (could not determine a constructor for the tag '!Tag')", "[docusaurus.frontmatter_yaml]"),
-        ("latin1.md:5: WARNING: the file is not UTF-8 text (line 5, column 4): save it as UTF-8 (the page is left out of this build)", "[docusaurus.source_encoding]"),
-        ("bad-slug.md:3: WARNING: front-matter key 'slug' must be a site path, such as /security/overview, not 'javascript:alert(1)' (the key is ignored)", "[docusaurus.frontmatter_type]"),
+        (
+            "constructor.md:4: WARNING: invalid YAML in front matter (could not determine a constructor for the tag "
+            "'!Tag')",
+            "[docusaurus.frontmatter_yaml]",
+        ),
+        (
+            "latin1.md:5: WARNING: the file is not UTF-8 text (line 5, column 4): save it as UTF-8 (the page is left "
+            "out of this build)",
+            "[docusaurus.source_encoding]",
+        ),
+        (
+            "bad-slug.md:3: WARNING: front-matter key 'slug' must be a site path, such as /security/overview, not "
+            "'javascript:alert(1)' (the key is ignored)",
+            "[docusaurus.frontmatter_type]",
+        ),
     ],
 )
 def test_each_problem_has_a_typed_warning_at_its_line(built, page, expected):
@@ -57,12 +91,12 @@ def test_nothing_else_warns_and_no_traceback(built):
     ],
 )
 def test_every_page_is_built_with_its_body(built, page, text):
-    assert text in read_html(built, page).select_one("article").get_text()
+    assert text in one(read_html(built, page), "article").get_text()
 
 
 def test_valid_keys_beside_a_bad_one_still_apply(built):
     soup = read_html(built, "wrong-type/index.html")
-    assert soup.title.string.startswith("Typed")
+    assert one(soup, "title").get_text().startswith("Typed")
     assert soup.select_one(".docusaurus-tags") is None
 
 
@@ -72,7 +106,7 @@ def test_scheme_slug_is_refused_and_the_page_keeps_its_own_url(built):
 
 
 def test_duplicate_key_keeps_the_first_value(built):
-    assert read_html(built, "duplicate/index.html").title.string.startswith("First")
+    assert one(read_html(built, "duplicate/index.html"), "title").get_text().startswith("First")
 
 
 @pytest.mark.sphinx(

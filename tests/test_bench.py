@@ -35,6 +35,7 @@ def test_generator_is_seeded_and_complete(tmp_path, flavour):
         assert "](/" in text and ".md#" in text  # both link forms
 
 
+@pytest.mark.bench
 def test_smoke_benchmark_builds_and_reports():
     result = subprocess.run(
         [sys.executable, str(REPO / "bench/run.py"), "--smoke"], capture_output=True, text=True, check=True,
@@ -46,4 +47,5 @@ def test_smoke_benchmark_builds_and_reports():
     # only the edited page and the folder index whose toctree lists it (Sphinx rewrites toctree
     # parents), plus generated indexes (not counted)
     assert first["edit_body"]["pages_rewritten"] <= 2
-    assert first["edit_sidebar_label"]["pages_rewritten"] >= 20  # every sidebar shows the label
+    # a leaf's label shows in its own branch of the sidebar and on its neighbours, not on every page
+    assert 2 <= first["edit_sidebar_label"]["pages_rewritten"] < 20

@@ -16,6 +16,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from conftest import one
+
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO.parent / "shared" / "corpus" / "librarium"
 DOCS = CORPUS / "docs-content"
@@ -23,7 +25,10 @@ LEGACY = CORPUS / "content" / "docs" / "09.5-security"
 PARTIALS = CORPUS / "_partials"
 EXPECTED = Path(__file__).parent / "corpus_expected_warnings.txt"
 
-pytestmark = pytest.mark.skipif(not DOCS.is_dir(), reason="../shared/corpus is not beside the checkout")
+pytestmark = [
+    pytest.mark.site,
+    pytest.mark.skipif(not DOCS.is_dir(), reason="../shared/corpus is not beside the checkout"),
+]
 
 WARNING_LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+): WARNING: .* \[(?P<type>[\w.]+)\]$")
 LEAKS = {
@@ -95,13 +100,13 @@ def test_every_page_is_built(corpus):
     }
     assert set(env.all_docs) == sources
     for docname in sources:
-        route = env.docusaurus_routes.routes[docname]
+        route = env.docusaurus_site.routes.routes[docname]
         assert (builddir / "html" / route / "index.html").is_file(), docname
 
 
 def _article_text(page: Path) -> str:
     soup = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
-    article = soup.select_one("article")
+    article = one(soup, "article")
     for code in article.select("pre, code"):
         code.decompose()
     return article.get_text(" ")
@@ -134,17 +139,18 @@ def test_admonitions_tabs_and_dropdowns_all_arrive(corpus):
     partials = {}
     for path in PARTIALS.rglob("*.mdx"):
         head = path.read_text(encoding="utf-8")
-        category = re.search(r"^partial_category:\s*(\S+)", head, re.M).group(1)
-        name = re.search(r"^partial_name:\s*(\S+)", head, re.M).group(1)
-        partials[(category, name)] = path
-    total = Counter()
+        category = re.search(r"^partial_category:\s*(\S+)", head, re.M)
+        name = re.search(r"^partial_name:\s*(\S+)", head, re.M)
+        assert category and name, f"{path}: no partial_category or partial_name"
+        partials[(category[1], name[1])] = path
+    total: Counter[str] = Counter()
     for docname in env.all_docs:
         source = env.doc2path(docname)
         expected = _source_counts(Path(source), partials)
         soup = BeautifulSoup(
-            (builddir / "html" / env.docusaurus_routes.routes[docname] / "index.html").read_text(), "lxml"
+            (builddir / "html" / env.docusaurus_site.routes.routes[docname] / "index.html").read_text(), "lxml"
         )
-        article = soup.select_one("article")
+        article = one(soup, "article")
         found = Counter(
             admonitions=len(article.select("div.admonition")),
             tabs=len(article.select("div.sd-tab-set > input")),

@@ -13,7 +13,10 @@ import pytest
 from bs4 import BeautifulSoup
 
 from browser import chromium, serve, switch_to_dark_and_reload
+from conftest import one
 from test_reader_browser import DESKTOP, all_pages
+
+pytestmark = [pytest.mark.browser, pytest.mark.site]
 
 POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -44,18 +47,17 @@ def violations(page) -> list[str]:
 
 
 def test_the_policy_ships_in_every_page(site):
-    from conftest import REPO  # noqa: F401 - the site fixture's checkout
-
     for html in site.rglob("*.html"):
         soup = BeautifulSoup(html.read_text(encoding="utf-8"), "lxml")
-        meta = soup.head.find("meta", attrs={"http-equiv": "Content-Security-Policy"})
+        head = one(soup, "head")
+        meta = head.find("meta", attrs={"http-equiv": "Content-Security-Policy"})
         assert meta is not None, html
         assert meta["content"] == POLICY.replace("; frame-ancestors 'none'", "")
-        first = soup.head.find(True)
+        first = head.find(True)
         assert first is meta, f"{html}: the policy must come before any resource"
         assert not soup.find("script", src=False), f"{html}: inline script"
         assert not soup.find("style"), f"{html}: inline style"
-        assert not soup.find(attrs={"style": True}), f"{html}: style attribute"
+        assert not soup.select_one("[style]"), f"{html}: style attribute"
         assert not any(attr.startswith("on") for tag in soup.find_all(True) for attr in tag.attrs), html
 
 

@@ -11,11 +11,15 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOTS, build_html, warnings_of
+from conftest import ROOTS, attr, build_html, one, warnings_of
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Dialog
 
 PAYLOAD = "\"'><script>alert(1)</script><img src=x onerror=alert(2)>{{ 7*7 }}{% if 1 %}&amp;</title>"
 URL_PAYLOAD = "javascript:alert(3)"
@@ -71,8 +75,7 @@ def test_no_page_gains_an_element_a_handler_or_a_script_url(site):
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
         for script in soup.find_all("script"):
             assert script.get("src"), f"{page}: inline script {script}"
-            assert "alert" not in script.get("src", "")
-        assert not soup.find_all(["iframe", "object", "embed", "base", "form"], attrs={"action": True}) or True
+            assert "alert" not in attr(script, "src")
         for tag in soup.find_all(True):
             for name, value in tag.attrs.items():
                 assert not name.lower().startswith("on"), f"{page}: {tag.name} has {name}"
@@ -85,21 +88,21 @@ def test_no_page_gains_an_element_a_handler_or_a_script_url(site):
 
 def test_the_payload_is_kept_as_text_in_every_place(site):
     soup = BeautifulSoup((Path(site.outdir) / "folder/new-style/index.html").read_text(encoding="utf-8"), "lxml")
-    assert PAYLOAD in soup.title.get_text()
-    assert soup.find("meta", attrs={"name": "description"})["content"] == PAYLOAD
-    assert soup.find("meta", property="og:description")["content"] == PAYLOAD
-    assert PAYLOAD in soup.find("meta", attrs={"name": "keywords"})["content"]
+    assert PAYLOAD in one(soup, "title").get_text()
+    assert one(soup, 'meta[name="description"]')["content"] == PAYLOAD
+    assert one(soup, 'meta[property="og:description"]')["content"] == PAYLOAD
+    assert PAYLOAD in one(soup, 'meta[name="keywords"]')["content"]
     assert soup.find("meta", property="og:image") is None  # the javascript: image is refused
-    assert PAYLOAD in soup.select_one("article h1").get_text()
+    assert PAYLOAD in one(soup, "article h1").get_text()
     sidebar = [a.get_text() for a in soup.select(".sidebar-tree a")]
     assert sidebar.count(PAYLOAD) >= 2
-    crumbs = soup.select_one("nav.docusaurus-breadcrumbs").get_text()
+    crumbs = one(soup, "nav.docusaurus-breadcrumbs").get_text()
     assert PAYLOAD in crumbs
     tags = [a.get_text() for a in soup.select(".docusaurus-tag")]
     assert PAYLOAD in tags
-    assert all(not a["href"].lower().startswith("javascript") for a in soup.select("a[href]"))
-    edit = soup.select_one(".docusaurus-edit-link")
-    assert edit is not None and edit["href"].startswith("https://example.com/edit/")  # the default, not the payload
+    assert all(not attr(a, "href").lower().startswith("javascript") for a in soup.select("a[href]"))
+    edit = one(soup, ".docusaurus-edit-link")
+    assert attr(edit, "href").startswith("https://example.com/edit/")  # the default, not the payload
 
 
 def test_cards_next_links_and_tag_pages_escape_it_too(site):
@@ -107,14 +110,14 @@ def test_cards_next_links_and_tag_pages_escape_it_too(site):
     folder = BeautifulSoup((out / "folder/index.html").read_text(encoding="utf-8"), "lxml")
     cards = folder.select(".docusaurus-card")
     assert PAYLOAD in cards[0].get_text() and PAYLOAD in cards[1].get_text()
-    nxt = folder.select_one("a.next-page .title")
+    nxt = one(folder, "a.next-page .title")
     assert nxt.get_text() == PAYLOAD
     tag_pages = [p for p in (out / "tags").rglob("index.html") if p.parent.name not in ("tags", "plain")]
     assert tag_pages, "the payload tag has a page"
     for page in tag_pages:
         assert page.resolve().is_relative_to(out.resolve())
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
-        assert PAYLOAD in soup.select_one("article").get_text()
+        assert PAYLOAD in one(soup, "article").get_text()
 
 
 def test_search_index_holds_the_payload_as_data(site):
@@ -123,12 +126,18 @@ def test_search_index_holds_the_payload_as_data(site):
     assert PAYLOAD in index["titles"]
 
 
+@pytest.mark.browser
 def test_no_script_runs_in_a_browser(site):
     from browser import chromium_page, serve
 
     dialogs = []
+
+    def dismiss(dialog: Dialog) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
     with serve(Path(site.outdir)) as base, chromium_page() as page:
-        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        page.on("dialog", dismiss)
         for path in ["folder/new-style/", "folder/", "tags/", "folder/old-style/"]:
             page.goto(base + path, wait_until="networkidle")
         page.goto(base + "search/?q=alert", wait_until="networkidle")
@@ -144,7 +153,8 @@ def test_no_script_runs_in_a_browser(site):
     '<img src="data:image/png;base64,iVBORw0KGgo=" alt="">', "<details open><summary>More</summary>",
     '<table><tr><td colspan="2">x</td></tr></table>', "<br/>", "<!-- a comment -->", '<span aria-label="x">',
     "<span>x &lt;b&gt; y &#60;i&#62;</span>",
-    '<video controls muted src="/media/demo.mp4" poster="/img/poster.png"><source src="demo.webm" type="video/webm"></video>',
+    '<video controls muted src="/media/demo.mp4" poster="/img/poster.png">'
+    '<source src="demo.webm" type="video/webm"></video>',
 ])
 def test_allowed_raw_html(fragment):
     from docusaurus_compat.raw_html import html_problems

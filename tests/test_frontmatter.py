@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import read_html
+from conftest import one, read_html
 
 pytestmark = pytest.mark.sphinx("html", testroot="frontmatter", freshenv=True)
 
@@ -28,7 +28,7 @@ def sidebar_links(soup):
 def test_title_becomes_h1_when_body_has_none(built):
     soup = read_html(built, "security/new-style/index.html")
     assert heading_texts(soup) == ["New Style Page"]
-    assert soup.title.string == "New Style Page | Test Docs"
+    assert one(soup, "title").string == "New Style Page | Test Docs"
 
 
 def test_body_h1_is_kept_and_title_names_the_page(built):
@@ -39,8 +39,8 @@ def test_body_h1_is_kept_and_title_names_the_page(built):
 
 def test_meta_title_sets_only_the_html_title(built):
     soup = read_html(built, "security/index.html")
-    assert soup.title.string == "Spectro Cloud Security"
-    assert soup.find("meta", property="og:title")["content"] == "Spectro Cloud Security"
+    assert one(soup, "title").string == "Spectro Cloud Security"
+    assert one(soup, 'meta[property="og:title"]')["content"] == "Spectro Cloud Security"
 
 
 @pytest.mark.parametrize(
@@ -49,15 +49,15 @@ def test_meta_title_sets_only_the_html_title(built):
 )
 def test_description_in_meta_og_and_twitter(built, page, text):
     soup = read_html(built, page)
-    assert soup.find("meta", attrs={"name": "description"})["content"] == text
-    assert soup.find("meta", property="og:description")["content"] == text
-    assert soup.find("meta", attrs={"name": "twitter:description"})["content"] == text
+    assert one(soup, 'meta[name="description"]')["content"] == text
+    assert one(soup, 'meta[property="og:description"]')["content"] == text
+    assert one(soup, 'meta[name="twitter:description"]')["content"] == text
 
 
 def test_keywords_and_image(built):
     soup = read_html(built, "security/new-style/index.html")
-    assert soup.find("meta", attrs={"name": "keywords"})["content"] == "palette, zero trust"
-    assert soup.find("meta", property="og:image")["content"] == "https://docs.example.com/img/card.png"
+    assert one(soup, 'meta[name="keywords"]')["content"] == "palette, zero trust"
+    assert one(soup, 'meta[property="og:image"]')["content"] == "https://docs.example.com/img/card.png"
 
 
 def test_sidebar_label_and_title_fallback(built):
@@ -70,7 +70,7 @@ def test_sidebar_position_orders_siblings_and_pagination(built):
     soup = read_html(built, "security/index.html")
     labels = [a.get_text(strip=True) for a in soup.select(".sidebar-tree li.toctree-l2 > a")]
     assert labels == ["Short Label", "Levels", "Wide Page", "Hidden Title", "Slugged", "With Id"]
-    next_link = read_html(built, "security/new-style/index.html").select_one("a.next-page")
+    next_link = one(read_html(built, "security/new-style/index.html"), "a.next-page")
     assert next_link["href"] == "../levels/"
 
 
@@ -92,13 +92,13 @@ def test_no_icon_when_icon_missing(built):
 )
 def test_right_hand_contents_follow_front_matter(built, page, hidden):
     soup = read_html(built, page)
-    drawer = soup.select_one("aside.toc-drawer")
+    drawer = one(soup, "aside.toc-drawer")
     assert ("no-toc" in drawer["class"]) is hidden
     assert (drawer.select_one(".toc-tree") is None) is hidden
 
 
 def test_toc_heading_levels(built):
-    toc = read_html(built, "security/levels/index.html").select_one(".toc-tree")
+    toc = one(read_html(built, "security/levels/index.html"), ".toc-tree")
     entries = [a.get_text(strip=True) for a in toc.select("a")]
     assert "Level Three" in entries
     assert "Level Two" not in entries and "Level Four" not in entries
@@ -120,7 +120,7 @@ def test_tags_footer_and_tag_pages(built):
 
 
 def test_hide_title(built):
-    h1 = read_html(built, "security/hidden-title/index.html").select_one("article h1")
+    h1 = one(read_html(built, "security/hidden-title/index.html"), "article h1")
     assert "visually-hidden" in h1["class"]
 
 
@@ -137,7 +137,7 @@ def test_drafts_built_when_asked(app):
 
 def test_unlisted_built_but_not_listed(built):
     soup = read_html(built, "security/unlisted/index.html")
-    assert soup.find("meta", attrs={"name": "robots"})["content"] == "noindex, nofollow"
+    assert one(soup, 'meta[name="robots"]')["content"] == "noindex, nofollow"
     assert "Unlisted Page" not in sidebar_links(read_html(built, "index.html"))
     assert "zanzibarquux" not in (Path(built.outdir) / "searchindex.js").read_text()
 
@@ -151,13 +151,13 @@ def test_slug_and_id_set_the_url(built):
 def test_pagination_label_prev_and_next(built):
     soup = read_html(built, "security/other-name/index.html")
     assert soup.select_one("a.next-page") is None
-    prev = soup.select_one("a.prev-page")
+    prev = one(soup, "a.prev-page")
     assert prev["href"] == "../levels/" and "Levels" in prev.get_text()
-    after_hidden = read_html(built, "custom/url/index.html").select_one("a.prev-page")
+    after_hidden = one(read_html(built, "custom/url/index.html"), "a.prev-page")
     assert "Paginated Name" in after_hidden.get_text()
 
 
 def test_edit_link_default_and_switched_off(built):
-    edit = read_html(built, "security/levels/index.html").select_one("a.docusaurus-edit-link")
+    edit = one(read_html(built, "security/levels/index.html"), "a.docusaurus-edit-link")
     assert edit["href"] == "https://example.com/edit/security/levels.md"
     assert read_html(built, "security/new-style/index.html").select_one("a.docusaurus-edit-link") is None

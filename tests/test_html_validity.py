@@ -22,7 +22,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
+
 from update_ids_baseline import BASELINE, page_ids, read_baseline, url_path, write_baseline
 
 TESTS = Path(__file__).resolve().parent
@@ -105,6 +106,8 @@ CANARY = """<!DOCTYPE html>
 """
 
 
+@pytest.mark.site
+@pytest.mark.html_validity
 def test_every_page_is_valid_html(site, tmp_path):
     pages = sorted(site.rglob("*.html"))
     assert len(pages) >= 20
@@ -160,24 +163,30 @@ class Link:
     url: str
 
 
+def attribute_text(tag: Tag, name: str) -> str:
+    """An attribute's value as written: "" when it is missing, a multi-valued one joined again."""
+    value = tag.get(name)
+    if isinstance(value, list):  # multi-valued attributes (class, rel...) never hold URLs; be safe
+        return " ".join(value)
+    return value or ""
+
+
 def links_of(soup: BeautifulSoup, page: str) -> list[Link]:
     """Every URL in one page, with the line it is on."""
     found = []
     for tag in soup.find_all(True):
-        values = [(name, tag.get(name)) for name in URL_ATTRIBUTES if tag.get(name) is not None]
+        values = [(name, attribute_text(tag, name)) for name in URL_ATTRIBUTES if tag.get(name) is not None]
         if tag.name == "object" and tag.get("data") is not None:
-            values.append(("data", tag["data"]))
+            values.append(("data", attribute_text(tag, "data")))
         for name in SRCSET_ATTRIBUTES:
-            for candidate in (tag.get(name) or "").split(","):
+            for candidate in attribute_text(tag, name).split(","):
                 if candidate.strip():
                     values.append((name, candidate.split()[0]))
-        if tag.name == "meta" and (tag.get("http-equiv") or "").lower() == "refresh":
-            match = re.search(r"url\s*=\s*['\"]?([^'\"]+)", tag.get("content") or "", re.I)
+        if tag.name == "meta" and attribute_text(tag, "http-equiv").lower() == "refresh":
+            match = re.search(r"url\s*=\s*['\"]?([^'\"]+)", attribute_text(tag, "content"), re.I)
             if match:
                 values.append(("content", match[1].strip()))
         for name, value in values:
-            if isinstance(value, list):  # multi-valued attributes never hold URLs; be safe
-                value = " ".join(value)
             found.append(Link(page, tag.sourceline, tag.name, name, value.strip()))
     return found
 
@@ -197,7 +206,8 @@ class Site:
     def anchors(self, rel: str) -> set[str]:
         """The fragments a page answers: element ids and <a name> (HTML's two kinds of target)."""
         soup = self.soup(rel)
-        return {tag["id"] for tag in soup.find_all(id=True)} | {a["name"] for a in soup.find_all("a", attrs={"name": True})}
+        ids = {attribute_text(tag, "id") for tag in soup.find_all(id=True)}
+        return ids | {attribute_text(a, "name") for a in soup.find_all("a", attrs={"name": True})}
 
 
 def check_link(site: Site, link: Link) -> str | None:
@@ -264,6 +274,7 @@ def broken_links(root: Path, seen: list[Link] | None = None) -> list[str]:
     return problems
 
 
+@pytest.mark.site
 def test_every_local_link_resolves(site):
     seen: list[Link] = []
     problems = broken_links(site, seen)
@@ -310,7 +321,8 @@ SYNTHETIC = {
         <h2 id="install">Install</h2><a name="raw"></a><a href="../#top-id">back</a>
         <a href="../index.html">home file</a></body></html>""",
     "404.html": """<!DOCTYPE html><html><head><link rel="stylesheet" href="/_static/site.css"></head><body>
-        <a href="/guide/#install">ok</a><a href="/nowhere/">broken</a><img src="/_static/gone.png" alt=""></body></html>""",
+        <a href="/guide/#install">ok</a><a href="/nowhere/">broken</a><img src="/_static/gone.png" alt="">
+        </body></html>""",
     "_static/site.css": "", "_static/app.js": "", "_static/logo.svg": "<svg/>", "search/index.html": "<p></p>",
     "security/index.html": "<p></p>",
 }
@@ -346,6 +358,7 @@ def test_crawler_reports_each_kind_of_broken_link(tmp_path):
     assert any(p.startswith("index.html:11: <a href='missing/'>") for p in problems), report
 
 
+@pytest.mark.site
 def test_checks_catch_breaks_in_a_copy_of_the_real_output(site, tmp_path):
     """Rename a heading id the page's own contents link to, and break one folder link."""
     copy = tmp_path / "html"
@@ -358,7 +371,8 @@ def test_checks_catch_breaks_in_a_copy_of_the_real_output(site, tmp_path):
     folder = next(link.url for link in links
                   if link.tag == "a" and link.url.startswith("../") and link.url.endswith("/") and "#" not in link.url)
     assert text.count(f'id="{victim}"') == 1 and f'href="{folder}"' in text
-    text = text.replace(f'id="{victim}"', 'id="renamed-by-the-test"').replace(f'href="{folder}"', f'href="{folder}gone/"', 1)
+    text = text.replace(f'id="{victim}"', 'id="renamed-by-the-test"')
+    text = text.replace(f'href="{folder}"', f'href="{folder}gone/"', 1)
     page.write_text(text, encoding="utf-8")
 
     problems = "\n".join(broken_links(copy))
@@ -384,6 +398,7 @@ def missing_ids(baseline: set[tuple[str, str]], current: dict[str, set[str]],
     return sorted(f"{page} #{id_}" for page, id_ in baseline - removed if id_ not in current.get(page, set()))
 
 
+@pytest.mark.site
 def test_deep_link_ids_still_exist(site):
     current = page_ids(site)
     if os.environ.get("UPDATE_IDS_BASELINE"):

@@ -29,7 +29,7 @@ import struct
 import sys
 import time
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Set
 from pathlib import Path
 from typing import Any
 
@@ -103,7 +103,7 @@ class Site:
         self.shared_file = PARTIAL  # the file demo/shared resolves to
         self.may_not_show = False  # set by an edit whose effect may leave the output as it was
         self.pages: dict[str, Page] = {}
-        pages = {
+        pages: dict[str, tuple[str, int | None, dict[str, Any]]] = {
             "index.md": ("Home", None, {"description": "The synthetic test site."}),
             "loose.md": ("Loose Page", 9, {}),
             "guide/guide.md": ("Guide", 1, {"icon": "book", "description": "Everything about guides."}),
@@ -230,7 +230,7 @@ class Site:
     def any_page(self) -> str:
         return self.rng.choice(sorted(self.pages))
 
-    def leaf_page(self, *, movable: bool = False, keep: set[str] = frozenset()) -> str:
+    def leaf_page(self, *, movable: bool = False, keep: Set[str] = frozenset()) -> str:
         """A page that is not a folder's page (``movable``: and no pending problem in it), nor in ``keep``."""
         leaves = [path for path in sorted(self.pages) if not is_index(path) and path not in keep]
         if movable:  # the pages the paired edits (break/repair...) come back to stay
@@ -269,7 +269,7 @@ class Site:
         for path, page in self.pages.items():
             if any(link.target == old for link in page.links):
                 page.links = [
-                    dataclasses.replace(link, target=new) if link.target == old else link
+                    dataclasses.replace(link, target=new) if link.target == old and new is not None else link
                     for link in page.links
                     if link.target != old or new is not None
                 ]
@@ -453,6 +453,7 @@ class Site:
 
     def edit_create_partial(self) -> str:
         name = self.pages[self.rng.choice(self.missing_partials())].extra_partial
+        assert name is not None  # missing_partials() lists pages that name one
         self.write_extra_partial(name)
         self.extra_partials.add(name)
         return f"created partial demo/{name}"
@@ -500,7 +501,8 @@ class Differential:
         self.log: list[str] = []
         first = build(site.src, self.incremental, jobs=first_jobs, env=BUILD_ENV)
         assert first.returncode == 0 and not warnings_in(first), first.stderr
-        self.output, self.warnings = digests(self.incremental), []
+        self.output = digests(self.incremental)
+        self.warnings: list[tuple[str, str]] = []
 
     def edit(self, kind: str) -> None:
         """Apply one edit, build both ways, and check the warnings and the outputs."""
@@ -541,6 +543,7 @@ class Differential:
         shutil.rmtree(clean)
 
 
+@pytest.mark.site
 def test_incremental_build_equals_clean_build_after_every_edit(tmp_path):
     rng = random.Random(SEED)
     differential = Differential(Site(tmp_path / "src", rng), tmp_path)
@@ -550,6 +553,7 @@ def test_incremental_build_equals_clean_build_after_every_edit(tmp_path):
         differential.edit(kind)
 
 
+@pytest.mark.site
 def test_what_a_parallel_read_records_survives_the_merge(tmp_path):
     """Read with -j 2 (every page in a worker process), then make edits that rely on what the
     workers recorded about pages that are not read again: which partial file each component
@@ -557,6 +561,89 @@ def test_what_a_parallel_read_records_survives_the_merge(tmp_path):
     differential = Differential(Site(tmp_path / "src", random.Random(SEED)), tmp_path, first_jobs="2")
     for kind in ("shadow_partial", "heading", "heading"):
         differential.edit(kind)
+
+
+# -- one invalidation rule: a page is written again when what it shows changed --------------
+
+WRITING = re.compile(r"^writing output\.\.\. \[\s*\d+%\] (?P<docname>\S+)$", re.MULTILINE)
+
+
+def written(result) -> set[str]:
+    """The documents a serial (-j 1) build wrote."""
+    return {match["docname"] for match in WRITING.finditer(result.stdout)}
+
+
+def targeted_edit(differential: Differential, what: str, edit: Callable[[Site], None]) -> set[str]:
+    """Apply an edit, check incremental == clean, and return the pages the incremental build wrote."""
+    site = differential.site
+    time.sleep(0.01)
+    edit(site)
+    differential.log.append(what)
+    result = build(site.src, differential.incremental, env=BUILD_ENV)
+    assert result.returncode == 0, f"{what}: incremental build failed\n{result.stderr}"
+    clean = differential.tmp_path / f"clean-{len(differential.log)}"
+    reference = build(site.src, clean, env=BUILD_ENV)
+    assert reference.returncode == 0, f"{what}: clean build failed\n{reference.stderr}"
+    difference = compare_outputs(clean, differential.incremental)
+    assert difference is None, f"{what}: the incremental build differs from a clean build\n{difference}"
+    assert digests(clean) != differential.output, f"{what}: the edit did not change the output (vacuous)"
+    differential.output = digests(clean)
+    shutil.rmtree(clean)
+    return written(result)
+
+
+@pytest.mark.site
+def test_an_edit_rewrites_exactly_the_pages_that_show_it(tmp_path):
+    """Edits whose effect reaches only a few other pages: each incremental build equals a clean
+    build, and writes the edited page and the pages that show what changed, not the whole site.
+
+    Sphinx adds one rule of its own: a page written again has its toctree parent written too
+    (``Builder.write``, ``env.files_to_rebuild``), so the parents appear in the sets below.
+    """
+    site = Site(tmp_path / "src", random.Random(SEED))
+    everything = {path.removesuffix(".md") for path in site.pages}
+    differential = Differential(site, tmp_path)
+
+    # A label shown only inside one branch of the sidebar (and by its prev/next neighbours).
+    def relabel(site: Site) -> None:
+        site._set("ops/monitor/alerts.md", "sidebar_label", "Alert Rules")
+
+    pages = targeted_edit(differential, "label of a page deep in one branch", relabel)
+    assert {"ops/monitor/alerts", "ops/monitor/monitor"} <= pages  # the page; its parent's branch and cards
+    assert "guide/install" not in pages and "ref/api" not in pages, pages  # other branches show nothing of it
+    assert pages < everything
+
+    # A description shown only on the parent's card (the page carries no tag, so no tag page lists it).
+    assert "tags" not in site.pages["guide/advanced/tuning.md"].front
+
+    def describe(site: Site) -> None:
+        site._set("guide/advanced/tuning.md", "description", "Tuning, described anew.")
+
+    pages = targeted_edit(differential, "description of a page without tags", describe)
+    assert pages == {"guide/advanced/tuning", "guide/advanced/advanced", "guide/guide"}, pages
+
+    # A heading that only one other page links to (by #anchor): that page is written again.
+    target, source = "ref/cli.md", "loose.md"
+    for path, page in site.pages.items():  # no other page links to the target
+        page.links = [link for link in page.links if link.target != target or path == source]
+        site.save(path)
+    site.pages[source].links.append(Link("the CLI details", target, "site", "details"))
+    site.save(source)
+    result = build(site.src, differential.incremental, env=BUILD_ENV)
+    assert result.returncode == 0, result.stderr
+
+    def rename(site: Site) -> None:
+        site.pages[target].heading = "Command details"
+        site.save(target)
+
+    site.pages[source].links[-1] = dataclasses.replace(site.pages[source].links[-1], anchor="command-details")
+    site.save(source)
+    # the link now names a heading the target does not have yet: a warning, until the rename
+    result = build(site.src, differential.incremental, strict=False, env=BUILD_ENV)
+    assert result.returncode == 0 and "#command-details" in result.stderr, result.stderr
+    differential.output = digests(differential.incremental)
+    pages = targeted_edit(differential, "a heading only one page links to", rename)
+    assert pages == {"ref/cli", "loose", "ref/index", "index"}, pages
 
 
 # -- the environment version and changed settings -------------------------------------------
@@ -596,6 +683,7 @@ def test_env_version_is_a_digest_of_the_extension_source(tmp_path):
     assert ext.source_version(copy) != version
 
 
+@pytest.mark.site
 def test_the_env_version_reaches_sphinx(tmp_path):
     src = tmp_path / "src"
     Site(src, random.Random(SEED))
@@ -605,6 +693,7 @@ def test_the_env_version_reaches_sphinx(tmp_path):
     assert f'"docusaurus_compat":{extension().ENV_VERSION},' in index
 
 
+@pytest.mark.site
 @pytest.mark.parametrize(
     ("setting", "shows"),
     [

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import read_html, warnings_of
-
-pytestmark = pytest.mark.sphinx("html", testroot="links", freshenv=True)
+from conftest import build_root, read_html, warnings_of
 
 
-@pytest.fixture
-def links(app):
-    app.build()
+@pytest.fixture(scope="module")
+def links(tmp_path_factory):
+    """The root, built once: the app and its links by text."""
+    app = build_root(tmp_path_factory, "links")
     soup = read_html(app, "security/index.html")
     return app, {a.get_text(): a for a in soup.select("article li a")}
 

@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from conftest import read_html
+from conftest import one, read_html
 
 pytestmark = pytest.mark.sphinx("html", testroot="navigation", freshenv=True)
 
@@ -45,8 +45,8 @@ def test_author_toctree_is_kept_and_completed(built):
 
 def test_prev_next_follow_the_sidebar(built):
     soup = read_html(built, "guide/first/index.html")
-    assert soup.select_one("a.prev-page")["href"] == "../advanced/deep/"
-    assert soup.select_one("a.next-page")["href"] == "../alpha/"
+    assert one(soup, "a.prev-page")["href"] == "../advanced/deep/"
+    assert one(soup, "a.next-page")["href"] == "../alpha/"
 
 
 def _touch_edit(path, old: str, new: str) -> None:
@@ -79,10 +79,10 @@ def test_sidebar_holds_top_level_and_current_branch_only(built):
     soup = read_html(built, "loose/page/index.html")
     assert sidebar(soup, 1) == ["Guide", "Loose Page", "Manual"]
     assert sidebar(soup, 2) == []  # Guide and Manual are collapsed...
-    guide = soup.select_one(".sidebar-tree li.toctree-l1.has-children")
-    assert guide.select_one("ul")["data-nav-children"] == "guide/"  # ...and expand from the nav file
-    assert guide.select_one("ul")["data-nav-file"] == "guide"
-    assert guide.select_one("a")["href"] == "../../guide/"  # without JavaScript the link still works
+    guide = one(soup, ".sidebar-tree li.toctree-l1.has-children")
+    assert one(guide, "ul")["data-nav-children"] == "guide/"  # ...and expand from the nav file
+    assert one(guide, "ul")["data-nav-file"] == "guide"
+    assert one(guide, "a")["href"] == "../../guide/"  # without JavaScript the link still works
     deep = read_html(built, "guide/advanced/deep/index.html")
     assert sidebar(deep, 2) == ["Advanced", "First", "Alpha", "Zeta", "No Position"]
     assert sidebar(deep, 3) == ["Deep"]

@@ -14,10 +14,14 @@ import pytest
 from pypdf import PdfReader
 from pypdf.generic import Destination
 
+from conftest import one
+
 REPO = Path(__file__).resolve().parents[1]
 ARTIFACTS = Path(__file__).parent / "artifacts"
 PDF = "pdf/palette-security.pdf"
 EPOCH = "1700000000"
+
+pytestmark = [pytest.mark.pdf, pytest.mark.site]  # `make pdf` and `make html` of the real site
 
 
 def make_pdf(builddir: Path) -> subprocess.CompletedProcess:
@@ -166,7 +170,7 @@ def test_site_serves_and_links_the_pdf(built):
     from bs4 import BeautifulSoup
 
     page = BeautifulSoup((built / "html/security/core-principles/index.html").read_text(), "lxml")
-    link = page.select_one("a.docusaurus-pdf-link")
+    link = one(page, "a.docusaurus-pdf-link")
     assert link.get_text() == "Download PDF" and link["href"] == "../../palette-security.pdf"
     assert (built / "html/palette-security.pdf").read_bytes() == (built / PDF).read_bytes()
 

@@ -4,16 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import warnings_of
-
 pytestmark = pytest.mark.sphinx("latex", testroot="pdf", freshenv=True)
 
 
-@pytest.fixture
-def tex(app):
-    app.build()
-    assert warnings_of(app) == []
-    return (app.outdir / "test.tex").read_text(encoding="utf-8"), app.outdir
+@pytest.fixture(scope="module")
+def tex(built):
+    return (built.outdir / "test.tex").read_text(encoding="utf-8"), built.outdir
 
 
 def test_admonitions_keep_type_style_and_title(tex):
@@ -50,6 +46,7 @@ def test_tags_are_index_entries(tex):
     assert r"\index{security (tag)@\spxentry{security}\spxextra{tag}}" in source
 
 
+@pytest.mark.pdf
 def test_the_tex_compiles_with_xelatex(tex):
     """WebP/SVG images, symbols and seven-deep lists compile (zero LaTeX errors)."""
     import subprocess

@@ -7,19 +7,21 @@ Screenshots of the Core Principles page land in tests/artifacts/.
 
 from __future__ import annotations
 
-from pathlib import Path
 import re
+from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from playwright.sync_api import expect
+from playwright.sync_api import ViewportSize, expect
 
 from browser import chromium, serve, switch_to_dark_and_reload
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
 CORE = "security/core-principles/"
-DESKTOP = {"width": 1440, "height": 900}  # furo shows the right-hand contents from 82em
-PHONE = {"width": 390, "height": 844}
+DESKTOP: ViewportSize = {"width": 1440, "height": 900}  # furo shows the right-hand contents from 82em
+PHONE: ViewportSize = {"width": 390, "height": 844}
+
+pytestmark = [pytest.mark.browser, pytest.mark.site]
 
 
 @pytest.fixture(scope="module")
@@ -84,7 +86,9 @@ def test_skip_link_is_the_first_stop_and_reaches_the_content(page, base):
 
 def test_sidebar_category_opens_by_mouse_and_by_keyboard(page, base):
     page.goto(base + CORE)
-    lifecycle = page.locator(".sidebar-tree li.toctree-l2.has-children", has=page.get_by_role("link", name="Lifecycle", exact=True))
+    lifecycle = page.locator(
+        ".sidebar-tree li.toctree-l2.has-children", has=page.get_by_role("link", name="Lifecycle", exact=True)
+    )
     toggle = page.get_by_role("checkbox", name="Toggle the collapsible sidebar category 'Lifecycle'")
     assert toggle.get_attribute("aria-expanded") == "false"
     assert not lifecycle.get_by_role("link", name="Release Process").is_visible()

@@ -16,6 +16,8 @@ import pytest
 
 from build_diff import REPO, build, compare_outputs, digests, warnings_in
 
+pytestmark = pytest.mark.site
+
 EPOCH = "1700000000"
 
 

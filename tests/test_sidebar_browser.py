@@ -6,7 +6,7 @@ import pytest
 
 from browser import chromium_page, serve
 
-pytestmark = pytest.mark.sphinx("html", testroot="navigation", freshenv=True)
+pytestmark = [pytest.mark.browser, pytest.mark.sphinx("html", testroot="navigation", freshenv=True)]
 
 
 def test_collapsed_category_expands_from_the_navigation_file(app):

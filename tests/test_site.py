@@ -7,6 +7,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from conftest import attr, one
+
+pytestmark = pytest.mark.site
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -31,8 +34,8 @@ def test_every_url_exists(site, url):
 
 def test_security_overview_head(site):
     soup = page(site, "security/")
-    assert soup.title.string == "Spectro Cloud Security"
-    assert soup.find("meta", attrs={"name": "description"})["content"] == (
+    assert one(soup, "title").string == "Spectro Cloud Security"
+    assert one(soup, 'meta[name="description"]')["content"] == (
         "Get an overview of Palette's security controls, security-aware culture, "
         "and where you can report any security issues."
     )
@@ -40,8 +43,8 @@ def test_security_overview_head(site):
 
 def test_core_principles_head(site):
     soup = page(site, "security/core-principles/")
-    assert soup.title.string == "Core Principles | Palette Docs"
-    assert soup.find("meta", attrs={"name": "description"})["content"] == (
+    assert one(soup, "title").string == "Core Principles | Palette Docs"
+    assert one(soup, 'meta[name="description"]')["content"] == (
         "Learn about Spectro Cloud security principles for Palette."
     )
 
@@ -51,8 +54,8 @@ def test_lock_icon_svg_beside_security_in_sidebar(site):
         a for a in page(site, "security/core-principles/").select(".sidebar-tree a.reference")
         if a.get_text(strip=True) == "Security"
     )
-    svg = link.find("svg")
-    assert "docusaurus-icon-lock" in svg["class"] and svg.find("path")["d"]
+    svg = one(link, "svg")
+    assert "docusaurus-icon-lock" in svg["class"] and one(svg, "path")["d"]
 
 
 @pytest.mark.parametrize(
@@ -60,7 +63,7 @@ def test_lock_icon_svg_beside_security_in_sidebar(site):
     [("security/", False), ("security/core-principles/", False), ("security/vulnerability-management/", True)],
 )
 def test_right_hand_contents_as_front_matter_says(site, url, hidden):
-    drawer = page(site, url).select_one("aside.toc-drawer")
+    drawer = one(page(site, url), "aside.toc-drawer")
     assert ("no-toc" in drawer["class"]) is hidden
 
 
@@ -68,7 +71,7 @@ def test_security_tag_page_lists_every_security_page(site):
     soup = page(site, "tags/security/")
     titles = {a.get_text() for a in soup.select(".docusaurus-tagged-pages a")}
     assert {"Core Principles", "Data Encryption", "Release Process", "Artifact Signatures"} <= titles
-    footer = page(site, "security/core-principles/").select_one(".docusaurus-tags a")
+    footer = one(page(site, "security/core-principles/"), ".docusaurus-tags a")
     assert footer.get_text() == "security" and footer["href"] == "../../tags/security/"
 
 
@@ -78,8 +81,8 @@ def test_seed_sidebar_order_and_pagination(site):
         "Core Principles", "Lifecycle", "Secure Product Architecture",
         "Vulnerability Management", "Artifact Signatures", "Security Bulletins",
     ]
-    assert "Security" in soup.select_one("a.prev-page").get_text()
-    assert "Lifecycle" in soup.select_one("a.next-page").get_text()
+    assert "Security" in one(soup, "a.prev-page").get_text()
+    assert "Lifecycle" in one(soup, "a.next-page").get_text()
 
 
 def test_outside_links_go_to_the_main_site(site):
@@ -98,7 +101,7 @@ def test_security_section_shows_every_dialect_feature(site):
         for div in soup.select("article div.admonition"):
             kinds |= set(div["class"])
     assert {"note", "tip", "info", "warning", "caution", "danger", "preview", "further"} <= kinds
-    articles = [soup.select_one("article") for soup in pages]
+    articles = [one(soup, "article") for soup in pages]
     assert any(a.select("div.sd-tab-set") for a in articles)
     assert any(a.select("details.sd-dropdown") for a in articles)
     assert any("Palette VerteX version you run" in a.get_text() for a in articles)  # the partial, with its prop
@@ -110,13 +113,13 @@ def test_security_section_shows_every_dialect_feature(site):
 
 
 def test_breadcrumbs_like_the_seed(site):
-    nav = page(site, "security/core-principles/").select_one("nav[aria-label=Breadcrumbs]")
+    nav = one(page(site, "security/core-principles/"), "nav[aria-label=Breadcrumbs]")
     items = nav.select("ol[itemtype='https://schema.org/BreadcrumbList'] > li[itemprop=itemListElement]")
-    assert [li.select_one("[itemprop=name]").get_text(strip=True) for li in items] == [
+    assert [one(li, "[itemprop=name]").get_text(strip=True) for li in items] == [
         "Home page", "Security", "Core Principles",
     ]
-    assert items[0].select_one("a")["href"] == "../../" and items[0].select_one("svg") is not None
-    assert items[1].select_one("a")["href"] == "../"
+    assert one(items[0], "a")["href"] == "../../" and items[0].select_one("svg") is not None
+    assert one(items[1], "a")["href"] == "../"
     assert items[2].select_one("a") is None and items[2].select_one("[aria-current=page]")
     assert [m["content"] for m in nav.select("meta[itemprop=position]")] == ["1", "2", "3"]
     assert page(site, "").select_one("nav[aria-label=Breadcrumbs]") is None  # none on the home page
@@ -124,7 +127,7 @@ def test_breadcrumbs_like_the_seed(site):
 
 def test_heading_anchors_are_named_and_use_docusaurus_ids(site):
     soup = page(site, "security/core-principles/")
-    link = soup.select_one("h2 a.headerlink")
+    link = one(soup, "h2 a.headerlink")
     assert link["aria-label"] == "Direct link to Secure by Design" and link["href"] == "#secure-by-design"
     overview = page(site, "security/")
     hrefs = [a["href"] for a in overview.select("h2 a.headerlink")]
@@ -132,12 +135,12 @@ def test_heading_anchors_are_named_and_use_docusaurus_ids(site):
 
 
 def test_head_has_canonical_social_tags_and_favicon(site):
-    head = page(site, "security/core-principles/").head
-    assert head.find("link", rel="canonical")["href"] == "https://docs.spectrocloud.com/security/core-principles/"
-    assert head.find("meta", property="og:title")["content"] == "Core Principles"
-    assert head.find("meta", property="og:description")["content"].startswith("Learn about Spectro Cloud")
-    assert head.find("meta", attrs={"name": "twitter:card"})["content"] == "summary"
-    icon = head.find("link", rel="icon") or head.find("link", rel="shortcut icon")
+    head = one(page(site, "security/core-principles/"), "head")
+    assert one(head, "link[rel~=canonical]")["href"] == "https://docs.spectrocloud.com/security/core-principles/"
+    assert one(head, 'meta[property="og:title"]')["content"] == "Core Principles"
+    assert attr(one(head, 'meta[property="og:description"]'), "content").startswith("Learn about Spectro Cloud")
+    assert one(head, 'meta[name="twitter:card"]')["content"] == "summary"
+    icon = one(head, "link[rel~=icon]")  # rel="icon" or rel="shortcut icon"
     assert icon["href"] == "../../_static/logo.svg"
     assert (site / "_static" / "logo.svg").read_text().startswith("<svg")
 
@@ -146,7 +149,7 @@ def test_sitemap_lists_every_page_and_robots_points_at_it(site):
     import xml.etree.ElementTree as ET
 
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-    locs = {loc.text for loc in ET.parse(site / "sitemap.xml").getroot().findall("s:url/s:loc", ns)}
+    locs = {loc.text or "" for loc in ET.parse(site / "sitemap.xml").getroot().findall("s:url/s:loc", ns)}
     assert {f"https://docs.spectrocloud.com/{url}" for url in PAGES} <= locs
     assert "https://docs.spectrocloud.com/tags/security/" in locs
     assert not any("404" in loc or "/search/" in loc for loc in locs)
@@ -155,7 +158,7 @@ def test_sitemap_lists_every_page_and_robots_points_at_it(site):
 
 def test_not_found_page_at_the_site_root(site):
     soup = BeautifulSoup((site / "404.html").read_text(encoding="utf-8"), "lxml")
-    assert soup.title.get_text().startswith("Page not found")
+    assert one(soup, "title").get_text().startswith("Page not found")
     assert soup.select_one('link[rel=stylesheet][href^="/_static/styles/furo.css"]') is not None
 
 
@@ -170,5 +173,5 @@ def test_links_to_other_sites_carry_noopener_noreferrer(site):
         soup = BeautifulSoup(html.read_text(encoding="utf-8"), "lxml")
         for link in soup.select('a[href^="http://"], a[href^="https://"]'):
             checked += 1
-            assert {"noopener", "noreferrer"} <= set(link.get("rel", [])), (html, str(link)[:200])
+            assert {"noopener", "noreferrer"} <= set(link.get_attribute_list("rel")), (html, str(link)[:200])
     assert checked > 100

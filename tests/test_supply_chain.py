@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 from packaging.requirements import Requirement
+from packaging.specifiers import SpecifierSet
 from packaging.utils import canonicalize_name
 from packaging.version import Version
 
@@ -72,7 +73,7 @@ def _split(logical: str) -> tuple[str, list[str]]:
 
 def pins() -> dict[str, Version]:
     """Canonical name -> pinned version of every requirement in requirements.txt."""
-    result = {}
+    result: dict[str, Version] = {}
     for requirement, _options, _notes in lock_entries(REQUIREMENTS_TXT.read_text(encoding="utf-8")):
         req = Requirement(requirement)
         (spec,) = req.specifier
@@ -194,7 +195,7 @@ def test_security_floors():
     locked = pins()
     assert locked["sphinx"] >= Version("9")
     assert locked["jinja2"] >= Version("3.1.6")  # CVE-2025-27516
-    floors = {canonicalize_name(req.name): req.specifier for req, _ in direct_requirements()}
+    floors: dict[str, SpecifierSet] = {canonicalize_name(req.name): req.specifier for req, _ in direct_requirements()}
     # the floors stay in requirements.in, so no re-lock can go below them
     assert not floors["sphinx"].contains("8.2.3")
     assert floors["sphinx"].contains("9.0.0")
@@ -275,7 +276,7 @@ def fake_osv(answer):
     """An OSV-like API on 127.0.0.1: answer(package name) -> (status, JSON body)."""
 
     class Handler(http.server.BaseHTTPRequestHandler):
-        def do_POST(self):  # noqa: N802 - http.server's name
+        def do_POST(self):  # http.server's name
             query = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
             status, body = answer(query["package"]["name"])
             data = json.dumps(body).encode()
@@ -303,17 +304,20 @@ def assert_plain_unreachable(result: subprocess.CompletedProcess) -> None:
     assert len(ours) == 1 and ours[0].startswith(UNREACHABLE), output
 
 
+@pytest.mark.audit
 def test_audit_osv_closed_port_is_one_plain_sentence(tmp_path):
     result = audit(tmp_path, "-s", "osv", "--osv-url", f"http://127.0.0.1:{closed_port()}/v1/query")
     assert_plain_unreachable(result)
 
 
+@pytest.mark.audit
 def test_audit_pypi_through_a_dead_proxy_is_one_plain_sentence(tmp_path):
     dead = f"http://127.0.0.1:{closed_port()}"
     result = audit(tmp_path, env={"HTTPS_PROXY": dead, "https_proxy": dead})
     assert_plain_unreachable(result)
 
 
+@pytest.mark.audit
 def test_audit_database_that_never_answers_is_one_plain_sentence(tmp_path):
     with socket.socket() as silent:  # accepts connections (backlog), never answers
         silent.bind(("127.0.0.1", 0))
@@ -323,15 +327,22 @@ def test_audit_database_that_never_answers_is_one_plain_sentence(tmp_path):
     assert_plain_unreachable(result)
 
 
+@pytest.mark.audit
 def test_audit_database_error_is_one_plain_sentence(tmp_path):
     with fake_osv(lambda name: (503, {"error": "unavailable"})) as url:
         result = audit(tmp_path, "-s", "osv", "--osv-url", url)
     assert_plain_unreachable(result)
 
 
+@pytest.mark.audit
 def test_audit_passes_when_the_database_knows_no_vulnerability(tmp_path):
     asked = []
-    with fake_osv(lambda name: (asked.append(name), (200, {}))[1]) as url:
+
+    def no_vulnerability(name: str) -> tuple[int, dict]:
+        asked.append(name)
+        return 200, {}
+
+    with fake_osv(no_vulnerability) as url:
         result = audit(tmp_path, "-s", "osv", "--osv-url", url)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "No known vulnerabilities found" in result.stdout + result.stderr
@@ -339,6 +350,7 @@ def test_audit_passes_when_the_database_knows_no_vulnerability(tmp_path):
     assert set(pins()) <= {canonicalize_name(name) for name in asked}
 
 
+@pytest.mark.audit
 def test_audit_fails_and_lists_a_known_vulnerability(tmp_path):
     vuln = {"vulns": [{
         "id": "PYSEC-0000-TEST", "summary": "test advisory",
@@ -405,12 +417,13 @@ def test_conf_refuses_a_bad_allow_line(tmp_path, line, message):
     """Sphinx reading conf.py stops with the file, the line and what is wrong."""
     from sphinx.config import Config
     from sphinx.errors import ConfigError
+    from sphinx.util.tags import Tags
 
     shutil.copy(REPO / "conf.py", tmp_path / "conf.py")
     (tmp_path / "linkcheck-allow.txt").write_text(
         "# comment\n\n^https?://localhost(:|/|$)  # the reader's machine\n" + line + "\n", encoding="utf-8")
     with pytest.raises(ConfigError, match=f"linkcheck-allow.txt:4: .*{message}"):
-        Config.read(tmp_path, overrides={}, tags=None)
+        Config.read(tmp_path, overrides={}, tags=Tags())
     (tmp_path / "linkcheck-allow.txt").write_text(
         "^https?://localhost(:|/|$)  # the reader's machine\n", encoding="utf-8")
-    Config.read(tmp_path, overrides={}, tags=None)  # a good file is accepted
+    Config.read(tmp_path, overrides={}, tags=Tags())  # a good file is accepted

@@ -46,9 +46,9 @@ def page_ids(root: Path) -> dict[str, set[str]]:
     for file in sorted(root.rglob("*.html")):
         soup = BeautifulSoup(file.read_text(encoding="utf-8"), "lxml")
         article = soup.find("article")
-        ids = {tag["id"] for tag in article.find_all(id=True)} if article else set()
+        ids = {str(tag["id"]) for tag in article.find_all(id=True)} if article else set()  # `id` is one value
         if article is not None and article.get("id"):
-            ids.add(article["id"])
+            ids.add(str(article["id"]))
         result[url_path(root, file)] = ids
     return result
 

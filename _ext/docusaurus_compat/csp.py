@@ -19,6 +19,8 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sphinx.builders.html import StandaloneHTMLBuilder
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
@@ -35,7 +37,9 @@ def meta_policy(policy: str) -> str:
 
 def _write_theme_variables(app: Sphinx) -> None:
     builder = app.builder
-    if builder.format != "html" or not hasattr(builder, "theme") or builder.theme.name != "furo":
+    if not isinstance(builder, StandaloneHTMLBuilder) or builder.format != "html":
+        return
+    if not hasattr(builder, "theme") or builder.theme.name != "furo":
         return
     import furo  # the theme is furo: its partial needs the values furo computes per page
 

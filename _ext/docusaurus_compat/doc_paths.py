@@ -14,7 +14,8 @@ MARKDOWN_SUFFIXES = (".md", ".mdx")
 INDEX_NAMES = ("index", "readme")
 
 _NUMBER_PREFIX = re.compile(r"^(?P<number>\d+)\s*[-_.]+\s*(?P<rest>[^-_.\s].*)$")
-_VERSION_LIKE = re.compile(r"^\d+\.\d+")
+# Docusaurus leaves version- and date-like names alone ("8.0", "7-0", "2021-01-31 - Notes").
+_VERSION_LIKE = re.compile(r"^\d+[-_.]\d+")
 
 
 def folder_of(docname: str) -> str:
@@ -25,7 +26,8 @@ def folder_of(docname: str) -> str:
 def number_prefix(segment: str) -> tuple[int | None, str]:
     """Docusaurus number prefixes: ``"05-core-principles"`` -> ``(5, "core-principles")``.
 
-    Version-like names (``"09.5-security"``, ``"1.2-notes"``) keep their digits.
+    Version- and date-like names (``"09.5-security"``, ``"1.2-notes"``, ``"7-0"``,
+    ``"2021-01-31-notes"``) keep their digits, as in Docusaurus.
     """
     match = _NUMBER_PREFIX.match(segment)
     if not match or _VERSION_LIKE.match(segment):

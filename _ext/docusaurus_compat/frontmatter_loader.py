@@ -21,7 +21,6 @@ import yaml
 
 from .warning_types import DocusaurusWarning
 
-
 # The YAML text is capped: no page needs more, and it bounds the work an alias
 # bomb or a pasted blob can cause.
 MAX_FRONT_MATTER_CHARS = 100_000
@@ -57,7 +56,7 @@ class FrontMatterBlock:
     body_offset: int
 
 
-def find_front_matter(source: str) -> FrontMatterBlock | None | Problem:
+def find_front_matter(source: str) -> FrontMatterBlock | Problem | None:
     """Locate the ``---`` block at the very start of ``source``.
 
     Returns ``None`` when the page has no front matter, and a :class:`Problem`
@@ -116,12 +115,14 @@ class _FrontMatterLoader(yaml.SafeLoader):
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
         if not isinstance(node, yaml.MappingNode):
-            return super().construct_mapping(node, deep=deep)
+            # PyYAML passes whatever node a `!!map` tag is on, though its stubs say a mapping node
+            return super().construct_mapping(node, deep=deep)  # type: ignore[unreachable]  # `!!map x`: a scalar
         self.flatten_mapping(node)  # YAML merge keys (<<)
         mapping: dict[Any, Any] = {}
         top_level = node is getattr(self, "_root", None)
         for key_node, value_node in node.value:
-            key = self.construct_object(key_node, deep=deep)
+            # deep: a complex key ([a, b]) is complete before it is shown as text
+            key = self.construct_object(key_node, deep=True)
             if not isinstance(key, str):
                 key = str(key)
             line = key_node.start_mark.line
@@ -179,7 +180,9 @@ def load_yaml(block: FrontMatterBlock) -> tuple[Any, _FrontMatterLoader | None, 
             f"invalid YAML in front matter ({problem}): fix the syntax "
             "(the page is built without its front matter)",
         )
-    except (yaml.YAMLError, ValueError, TypeError, RecursionError) as error:
+    # PyYAML's constructors raise more than YAMLError for explicit tags:
+    # KeyError (!!bool abc), IndexError (!!int ""), AttributeError (!!timestamp abc).
+    except (yaml.YAMLError, ValueError, TypeError, LookupError, AttributeError, RecursionError) as error:
         return None, loader, Problem(
             block.first_line,
             DocusaurusWarning.FRONTMATTER_YAML,

@@ -84,8 +84,12 @@ def _doc_id(value: Any) -> tuple[bool, Any]:
 def _number(value: Any) -> tuple[bool, Any]:
     if isinstance(value, bool):
         return False, None
-    if isinstance(value, (int, float)) and math.isfinite(value):
-        return True, value
+    if isinstance(value, (int, float)):
+        try:
+            finite = math.isfinite(value)
+        except OverflowError:  # an int too large for a float: no position is that far out
+            finite = False
+        return (True, value) if finite else (False, None)
     if isinstance(value, str):
         try:
             number = float(value.strip())
@@ -119,7 +123,7 @@ def _tag_list(value: Any) -> tuple[bool, Any]:
     for item in value:
         if isinstance(item, str) and item.strip():
             tags.append(item.strip())
-        elif isinstance(item, dict) and isinstance(item.get("label"), str):
+        elif isinstance(item, dict) and isinstance(item.get("label"), str) and item["label"].strip():
             tags.append(item["label"].strip())
         else:
             return False, None
@@ -171,7 +175,7 @@ SCHEMA: dict[str, KeySpec] = {
     "sidebar_custom_props": KeySpec(_custom_props, "a mapping, such as {icon: lock}"),
     "sidebar_class_name": _STRING,
     "sidebar_key": _STRING,
-    "displayed_sidebar": _optional_string,
+    "displayed_sidebar": KeySpec(_optional_string, "a sidebar id, or null"),
     # right-hand contents and layout
     "hideToC": _BOOL,
     "hide_table_of_contents": _BOOL,
@@ -194,8 +198,6 @@ SCHEMA: dict[str, KeySpec] = {
     "partial_category": _STRING,
     "partial_name": _STRING,
 }
-# ``displayed_sidebar`` accepts null as well as a string.
-SCHEMA["displayed_sidebar"] = KeySpec(_optional_string, "a sidebar id, or null")
 for _key in MYST_KEYS:
     SCHEMA[_key] = KeySpec(_anything, "anything")
 

@@ -8,6 +8,7 @@ one a clean build writes (:mod:`.search`).
 
 from __future__ import annotations
 
+from collections.abc import Set
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -46,7 +47,7 @@ class PrettyURLHTMLBuilder(DirectoryHTMLBuilder):
         return Path(self.outdir, *route.split("/")[:-1], f"index{self.out_suffix}")
 
     # The search index of an incremental build must be the one a clean build writes.
-    def load_indexer(self, docnames: set[str]) -> None:
+    def load_indexer(self, docnames: Set[str]) -> None:
         super().load_indexer(docnames)
         restore_index_entries(self, set(self.env.all_docs).difference(docnames))
 

@@ -32,7 +32,7 @@ class DocusaurusHTMLTranslator(HTML5Translator):
             # another site gets neither a handle on this window nor the page's address
             self.body[-1] = self.body[-1].replace("<a ", '<a rel="noopener noreferrer" ', 1)
 
-    def visit_literal_block(self, node: nodes.Element) -> None:
+    def visit_literal_block(self, node: nodes.literal_block) -> None:
         start = len(self.body)
         try:
             super().visit_literal_block(node)

@@ -34,7 +34,7 @@ def resolve_icon(name: str, aliases: dict[str, str]) -> str | None:
     return key if _svg_path(key) is not None else None
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _svg_path(name: str) -> Path | None:
     for style in _STYLES:
         path = _SVG_ROOT / style / f"{name}.svg"
@@ -43,7 +43,7 @@ def _svg_path(name: str) -> Path | None:
     return None
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def icon_svg(name: str) -> str:
     """Inline SVG markup for a resolved icon name (decorative: hidden from screen readers)."""
     path = _svg_path(name)

@@ -117,6 +117,7 @@ def _visit_skip(self: Any, node: nodes.Node) -> None:
 def setup_index_cards(app: Sphinx) -> None:
     """Register the placeholder node and the transforms."""
     # outside HTML the placeholder reaches the writer, which writes nothing for it
-    app.add_node(doc_card_list, **{fmt: (_visit_skip, None) for fmt in ("html", "latex", "text", "man", "texinfo")})
+    skip = (_visit_skip, None)
+    app.add_node(doc_card_list, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)
     app.add_transform(AddIndexCards)
     app.add_post_transform(RenderIndexCards)

@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
-from .icons import icon_svg
 from .html_builder import page_href
+from .icons import icon_svg
 from .link_targets import main_site_url
 from .site_model import site_model
 from .url_policy import is_site_path, is_web_url

@@ -30,7 +30,7 @@ from sphinx.transforms import SphinxTransform
 
 from .doc_paths import MARKDOWN_SUFFIXES, folder_indexes, folder_of, number_prefix
 from .page_model import PageMeta
-from .page_sources import NotUtf8, front_matter, read_source
+from .page_sources import NotUtf8Error, front_matter, read_source
 from .warning_types import DocusaurusWarning, warn
 
 if TYPE_CHECKING:
@@ -72,7 +72,7 @@ def scan_nav_fields(env: BuildEnvironment, docname: str) -> NavFields:
     """Read only what the navigation needs from ``docname``'s front matter.
 
     Quiet: the parser reports front-matter problems when it reads the page.
-    Raises :class:`NotUtf8` for a source that is not UTF-8.
+    Raises :class:`NotUtf8Error` for a source that is not UTF-8.
     """
     path = env.doc2path(docname)
     if path.suffix not in MARKDOWN_SUFFIXES:
@@ -86,7 +86,7 @@ def scan_nav_fields(env: BuildEnvironment, docname: str) -> NavFields:
     return NavFields(meta.label, position, meta.draft, meta.unlisted)
 
 
-def _leave_out(env: BuildEnvironment, docname: str, problem: NotUtf8, removed: set[str]) -> None:
+def _leave_out(env: BuildEnvironment, docname: str, problem: NotUtf8Error, removed: set[str]) -> None:
     """Warn about a source that is not UTF-8 and take it out of this build."""
     warn(
         f"the file is not UTF-8 text ({problem}): save it as UTF-8 (the page is left out of this build)",
@@ -157,9 +157,9 @@ def compute_plan(
             continue
         folder = folder_of(docname)
         if docname in index_docs:
-            folder = folder_of(folder) if folder else None
-            if folder is None:
+            if not folder:
                 continue
+            folder = folder_of(folder)
         # A folder without an index page hands its pages to the nearest ancestor that has one.
         while folder not in indexes and folder:
             folder = folder_of(folder)
@@ -183,7 +183,7 @@ def _plan_navigation(
     for docname in sorted(added | changed):
         try:
             fields[docname] = scan_nav_fields(env, docname)
-        except NotUtf8 as problem:
+        except NotUtf8Error as problem:
             _leave_out(env, docname, problem, removed)
             added.discard(docname)
             changed.discard(docname)
@@ -268,7 +268,7 @@ def _choose_root_doc(app: Sphinx, config: Any) -> None:
         docname = relative.with_suffix("").as_posix()
         try:
             values = front_matter(read_source(path), frozenset(config.docusaurus_extra_keys)).values
-        except (OSError, NotUtf8):
+        except (OSError, NotUtf8Error):
             continue  # the navigation scan reports it, with its line
         if str(values.get("slug", "")).strip() == "/":
             config.root_doc = docname

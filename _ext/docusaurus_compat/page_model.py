@@ -9,8 +9,8 @@ model (:mod:`.site_model`) puts the pages together once they are all read.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable, Set
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from sphinx.domains import Domain
 
@@ -121,7 +121,7 @@ class PagesDomain(Domain):
 
     name = "docusaurus"
     label = "Docusaurus pages"
-    initial_data: dict[str, Any] = {"pages": {}, "redirects": {}, "links": {}, "partials": {}}
+    initial_data: ClassVar[dict[str, Any]] = {"pages": {}, "redirects": {}, "links": {}, "partials": {}}
     data_version = 3
     _RECORDS = ("pages", "redirects", "links", "partials")
 
@@ -149,7 +149,7 @@ class PagesDomain(Domain):
         for key in self._RECORDS:
             self.data.setdefault(key, {}).pop(docname, None)
 
-    def merge_domaindata(self, docnames: set[str], otherdata: dict[str, Any]) -> None:
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         for docname in docnames:
             for key in self._RECORDS:
                 if docname in otherdata.get(key, {}):

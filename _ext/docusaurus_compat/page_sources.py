@@ -5,7 +5,7 @@ partials index and the partials themselves) decodes with :func:`decode_source`,
 which is what Sphinx does for the pages it reads: UTF-8, a byte-order mark
 dropped, ``\\r\\n`` and ``\\r`` read as line ends, NUL kept as a character, and
 anything that is not UTF-8 refused with the line and column where it stops
-being so (:class:`NotUtf8`).
+being so (:class:`NotUtf8Error`).
 
 :func:`front_matter` keeps the parsed front matter by a digest of its text, so
 the navigation scan (before reading) and the parser (while reading, in this
@@ -14,6 +14,7 @@ process or a reader process forked from it) share one parse of each page.
 
 from __future__ import annotations
 
+import codecs
 import dataclasses
 import hashlib
 from pathlib import Path
@@ -27,7 +28,7 @@ _CACHE_SIZE = 50_000
 _cache: dict[bytes, ParsedFrontMatter] = {}
 
 
-class NotUtf8(Exception):
+class NotUtf8Error(Exception):
     """A source that is not UTF-8 text; ``line`` and ``column`` say where it stops being so."""
 
     def __init__(self, line: int, column: int) -> None:
@@ -38,11 +39,14 @@ class NotUtf8(Exception):
 
 def decode_source(data: bytes) -> str:
     """A source file's text, as Sphinx reads a page (strict UTF-8, universal line ends)."""
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]  # positions below count from after it, as an editor does
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        raise NotUtf8(line, error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1) from None
+        # \r\n and a lone \r end a line, as they do for the text
+        before = data[: error.start].replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+        raise NotUtf8Error(before.count(b"\n") + 1, len(before) - (before.rfind(b"\n") + 1) + 1) from None
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text

@@ -19,11 +19,11 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 from markdown_it.token import Token
-from myst_parser.config.main import TopmatterReadError, merge_file_level, read_topmatter
+from myst_parser.config.main import MdParserConfig, TopmatterReadError, merge_file_level, read_topmatter
 from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
 from myst_parser.parsers.mdit import create_md_parser
 from myst_parser.parsers.sphinx_ import MystParser
-from myst_parser.warnings_ import create_warning
+from myst_parser.warnings_ import MystWarnings, create_warning
 
 from .dialect import dialect_plugin
 from .dialect.partials import PROPS
@@ -57,13 +57,13 @@ class DocusaurusMarkdownParser(MystParser):
             # a partial built as a page of its own: show each prop's name, not '{props.x}'
             text = PROPS.sub(lambda match: f"`{match.group(1)}`", text)
 
-        config = env.myst_config
+        config: MdParserConfig = document.settings.env.myst_config  # MyST puts it on the environment
         try:
             topmatter = read_topmatter(text)
         except TopmatterReadError:
             topmatter = None
         if topmatter:
-            def report(wtype, msg):  # noqa: ANN001, ANN202 - MyST's callback signature
+            def report(wtype: MystWarnings, msg: str) -> None:
                 create_warning(document, msg, wtype, line=1, append_to=document)
             config = merge_file_level(config, topmatter, report)
 
@@ -165,7 +165,9 @@ def _title_tokens(md: MarkdownIt, title: str, line: int) -> list[Token]:
 
 def _hide_first_title(document: nodes.document) -> None:
     for section in document.findall(nodes.section):
-        section[0]["classes"].append("visually-hidden")
+        title = section[0]
+        if isinstance(title, nodes.Element):
+            title["classes"].append("visually-hidden")
         return
 
 

@@ -13,9 +13,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
+import os
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx import addnodes
@@ -61,8 +61,7 @@ def skip_node(translator: Any, node: nodes.Node) -> None:
 
 
 def visit_admonition_latex(translator: LaTeXTranslator, node: nodes.admonition) -> None:
-    kind = next((cls for cls in node["classes"] if cls in LATEX_ADMONITION), None)
-    style = LATEX_ADMONITION.get(kind, "note")
+    style = next((LATEX_ADMONITION[cls] for cls in node["classes"] if cls in LATEX_ADMONITION), "note")
     translator.body.append("\n" + r"\begin{sphinxadmonition}{%s}" % style)
     translator.no_latex_floats += 1
 
@@ -104,9 +103,9 @@ class ArrangePdfChapters(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         start = self.config.latex_documents[0][0] if self.config.latex_documents else None
-        if self.env.docname != start or getattr(self.document, "docusaurus_arranged", False):
+        if self.env.docname != start or self.document.get("docusaurus_arranged"):
             return
-        self.document.docusaurus_arranged = True
+        self.document["docusaurus_arranged"] = True
         sections = [child for child in self.document.children if isinstance(child, nodes.section)]
         if not sections:
             return
@@ -126,11 +125,13 @@ class ArrangePdfChapters(SphinxPostTransform):
         for docname, section in [(start, overview)] + [
             (chapter["docname"], next(iter(chapter.findall(nodes.section)), None)) for chapter in chapters
         ]:
-            icon = pages.get(docname).icon if pages.get(docname) else None
-            if icon and section is not None and section.children:
+            meta = pages.get(docname)
+            icon = meta.icon if meta else None
+            heading = section[0] if section is not None and section.children else None
+            if icon and isinstance(heading, nodes.Element):
                 # \texorpdfstring: the icon stays out of the PDF outline
                 latex = "\\texorpdfstring{%s}{}" % _icon_macro(icon)
-                section[0].insert(0, nodes.raw("", latex, format="latex"))
+                heading.insert(0, nodes.raw("", latex, format="latex"))
         top = nodes.section(ids=["docusaurus-pdf-document"])
         top += nodes.title(self.config.latex_documents[0][2], self.config.latex_documents[0][2])
         top += overview
@@ -200,19 +201,19 @@ class WebpAndSvgConverter(ImageConverter):
 
     default_priority = 200
     formats = ("latex",)  # browsers show WebP and SVG as they are
-    conversion_rules = [("image/webp", "image/png"), ("image/svg+xml", "application/pdf")]
+    conversion_rules = [("image/webp", "image/png"), ("image/svg+xml", "application/pdf")]  # noqa: RUF012 - Sphinx's API
 
     def is_available(self) -> bool:
         return True
 
     def match(self, node: nodes.image) -> bool:
         # a missing image was already reported where it stands; nothing to convert
-        candidates = node.get("candidates", {})
+        candidates: dict[str, str] = node.get("candidates", {})
         if not any(path in self.env.images for path in candidates.values()):
             return False
         return super().match(node)
 
-    def convert(self, _from: str | Path, _to: str | Path) -> bool:
+    def convert(self, _from: str | os.PathLike[str], _to: str | os.PathLike[str]) -> bool:
         if str(_from).lower().endswith(".svg"):
             import cairosvg
 

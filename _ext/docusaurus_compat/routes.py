@@ -14,32 +14,32 @@ import dataclasses
 import posixpath
 from collections.abc import Iterable, Mapping
 
-from .doc_paths import default_route, folder_of, is_folder_index
+from .doc_paths import default_route, folder_of, is_folder_index, number_prefix, strip_number_prefixes
 from .page_model import PageMeta
 
 
 def page_route(docname: str, meta: PageMeta, root_doc: str) -> str:
     """The URL path of a document, honouring ``slug`` and ``id``."""
+    # A relative slug or an id is resolved, as a URL is, against the folder's URL (number
+    # prefixes dropped, as Docusaurus does); ".." stops at the site root.
+    folder = "/" + strip_number_prefixes(folder_of(docname))
     if meta.slug is not None:
-        slug = meta.slug.strip()
-        if slug.startswith("/"):
-            path = posixpath.normpath(slug).strip("/")
-        else:
-            path = posixpath.normpath(posixpath.join(folder_of(docname), slug)).strip("/")
-            path = "" if path == "." else path
+        path = posixpath.normpath(posixpath.join(folder, meta.slug.strip())).strip("/")
         return f"{path}/" if path else ""
     if meta.doc_id and docname != root_doc and not is_folder_index(docname):
-        folder = folder_of(docname)
-        return f"{folder}/{meta.doc_id.strip('/')}/" if folder else f"{meta.doc_id.strip('/')}/"
+        path = posixpath.normpath(posixpath.join(folder, meta.doc_id.strip("/"))).strip("/")
+        return f"{path}/" if path else ""
     return default_route(docname, root_doc)
 
 
 def doc_id(docname: str, meta: PageMeta) -> str:
-    """The Docusaurus document id (folder + ``id`` or file name), as used by pagination keys."""
-    if meta.doc_id:
-        folder = folder_of(docname)
-        return f"{folder}/{meta.doc_id}" if folder else meta.doc_id
-    return docname
+    """The Docusaurus document id (folder + ``id`` or file name), as used by pagination keys.
+
+    As in Docusaurus, number prefixes are dropped: ``01-guides/02-setup`` is ``guides/setup``.
+    """
+    folder = strip_number_prefixes(folder_of(docname))
+    name = meta.doc_id or number_prefix(docname.rsplit("/", 1)[-1])[1]
+    return f"{folder}/{name}" if folder else name
 
 
 @dataclasses.dataclass

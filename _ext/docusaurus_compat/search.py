@@ -14,6 +14,8 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sphinx.builders.html import StandaloneHTMLBuilder
+
 from .site_model import site_model
 
 if TYPE_CHECKING:
@@ -39,7 +41,7 @@ def restore_index_entries(builder: Any, keep: set[str]) -> None:
         frozen = builder.indexer_format.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return  # Sphinx has warned that the index will be incomplete
-    if not isinstance(frozen, dict) or frozen.get("envversion") != indexer._env_version:  # noqa: SLF001
+    if not isinstance(frozen, dict) or frozen.get("envversion") != indexer._env_version:
         return
     names = frozen.get("docnames", [])
     restored: dict[str, set[tuple[str, str, str]]] = {docname: set() for docname in keep}
@@ -47,7 +49,7 @@ def restore_index_entries(builder: Any, keep: set[str]) -> None:
         for index, target_id, main in references:
             if 0 <= index < len(names) and names[index] in restored:
                 restored[names[index]].add((entry, target_id, "main" if main else ""))
-    entries = indexer._index_entries  # noqa: SLF001 - Sphinx 9 keeps no public handle on them
+    entries = indexer._index_entries  # private: Sphinx 9 keeps no public handle on them
     for docname, found in restored.items():
         entries[docname] = sorted(found)
 
@@ -60,10 +62,10 @@ def tidy_search_index(indexer: Any, docnames: set[str]) -> None:
     written; a clean build has no empty words and lists them in page order.
     """
     indexer.prune(docnames)
-    for mapping in (indexer._mapping, indexer._title_mapping):  # noqa: SLF001
+    for mapping in (indexer._mapping, indexer._title_mapping):
         for word in [word for word, pages in mapping.items() if not pages]:
             del mapping[word]
-    entries = indexer._index_entries  # noqa: SLF001
+    entries = indexer._index_entries
     ordered = {docname: entries[docname] for docname in sorted(entries) if docname in docnames}
     entries.clear()
     entries.update(ordered)
@@ -81,7 +83,8 @@ def search_routes(app: Sphinx) -> dict[str, str]:
 
 def _write_routes(app: Sphinx) -> list:
     # html-collect-pages: after the documents, before the search page is rendered
-    if app.builder.name == "html" and app.builder.search:
+    builder = app.builder
+    if isinstance(builder, StandaloneHTMLBuilder) and builder.name == "html" and builder.search:
         data = json.dumps(search_routes(app), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
         target = Path(app.outdir) / "_static" / ROUTES_FILE
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -363,7 +363,7 @@ def _page_view(env: BuildEnvironment, model: SiteModel, docname: str) -> Iterato
     yield "links", [_link_view(env, model, docname, record) for record in domain.links.get(docname, [])]
     redirect = domain.redirects.get(docname)
     if redirect and not is_web_url(redirect):
-        path, fragment = split_target(redirect)
+        path, _fragment = split_target(redirect)
         yield "redirect", _target_view(model, model.find_page(docname, path), None)
 
 

@@ -16,6 +16,8 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sphinx.builders.html import StandaloneHTMLBuilder
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
@@ -43,6 +45,7 @@ class GeneratedPages:
 def owned_outputs(app: Sphinx, generated: set[str]) -> set[str]:
     """The files (relative to the output folder) this build writes for its pages and images."""
     builder = app.builder
+    assert isinstance(builder, StandaloneHTMLBuilder)  # called for the html and dirhtml builders only
     outdir = Path(builder.outdir)
     pagenames = set(app.env.all_docs) | generated
     files = {builder.get_output_path(name).relative_to(outdir).as_posix() for name in pagenames}

@@ -59,16 +59,18 @@ def _collect_tag_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]
     ]
     yield TAGS_PAGE, {"title": "Tags", "docusaurus_tag_index": index}, TEMPLATE
 
+    def title_of(docname: str) -> str:
+        return model.titles.get(docname, docname)
+
     for tag, docnames in model.tags.items():
         pagename = tag_pagename(tag)
-        title_of = model.titles.get
         tagged = [
             {
-                "title": title_of(docname, docname),
+                "title": title_of(docname),
                 "url": builder.get_relative_uri(pagename, docname),
                 "description": pages[docname].description,
             }
-            for docname in sorted(docnames, key=lambda doc: title_of(doc, doc).casefold())
+            for docname in sorted(docnames, key=lambda doc: title_of(doc).casefold())
         ]
         count = len(docnames)
         yield pagename, {

@@ -19,7 +19,7 @@ from .link_targets import main_site_url, split_target
 from .page_model import UNSET, PageMeta, pages_domain
 from .site_model import SiteModel, site_model
 from .tags import tag_links
-from .url_policy import is_web_url, safe_href
+from .url_policy import is_site_path, is_web_url, safe_href
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -78,7 +78,7 @@ def _add_page_context(
         html_title = f"{title} | {docstitle}"
 
     image = safe_href(meta.image)
-    if image and image.startswith("/") and config.html_baseurl:
+    if image and is_site_path(image) and config.html_baseurl:
         image = urljoin(config.html_baseurl, image.lstrip("/"))
 
     if meta.custom_edit_url == UNSET:

@@ -18,10 +18,11 @@ _WEB_URL = re.compile(r"^https?://[^\s/]", re.IGNORECASE)
 # Browsers ignore these inside a URL's scheme ("java\tscript:"), so they are removed before checking.
 _CONTROL = re.compile(r"[\x00-\x20\x7f]+")
 # Raw HTML: links may be http(s), mailto, site paths, fragments and relative paths...
-_RAW_LINK = re.compile(r"^(?:https?://|mailto:|/(?!/)|#|\.{1,2}/|[\w.~%-]+(?:[/#?]|$))", re.IGNORECASE)
+# (not "/\host": browsers read a backslash as "/", so that is another host)
+_RAW_LINK = re.compile(r"^(?:https?://|mailto:|/(?![/\\])|#|\.{1,2}/|[\w.~%-]+(?:[/#?]|$))", re.IGNORECASE)
 # ...and images and media come from this site, or are inline raster images.
 _RAW_MEDIA = re.compile(
-    r"^(?:/(?!/)|\.{1,2}/|[\w.~%-]+(?:/|$)|data:image/(?:png|gif|jpeg|webp);base64,)", re.IGNORECASE
+    r"^(?:/(?![/\\])|\.{1,2}/|[\w.~%-]+(?:/|$)|data:image/(?:png|gif|jpeg|webp);base64,)", re.IGNORECASE
 )
 
 
@@ -36,8 +37,11 @@ def is_web_url(url: str) -> bool:
 
 
 def is_site_path(url: str) -> bool:
-    """A path from this site's root: ``/a/b``, not ``//host/a`` (a protocol-relative URL)."""
-    return url.startswith("/") and not url.startswith("//")
+    """A path from this site's root: ``/a/b``, not ``//host/a`` (a protocol-relative URL).
+
+    Browsers read ``\\`` as ``/`` in web URLs, so ``/\\host/a`` is protocol-relative too.
+    """
+    return url.startswith("/") and not url.startswith(("//", "/\\"))
 
 
 def has_control_characters(text: str) -> bool:

@@ -70,7 +70,7 @@ def admonition_block(state: StateBlock, start_line: int, end_line: int, silent: 
         line += 1
 
     closed = body_end is not None
-    if not closed:
+    if body_end is None:
         body_end = line
     lines = [
         state.src[state.bMarks[index] : state.eMarks[index]]

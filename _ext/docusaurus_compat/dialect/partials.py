@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..page_model import PartialLookups, pages_domain
-from ..page_sources import NotUtf8, body_of, front_matter, read_source
+from ..page_sources import NotUtf8Error, body_of, front_matter, read_source
 from ..warning_types import DocusaurusWarning, warn
 
 if TYPE_CHECKING:
@@ -43,7 +43,7 @@ def _index(folder: str, stamp: tuple) -> dict[tuple[str, str], Path]:
             continue
         try:
             values = front_matter(read_source(path)).values
-        except NotUtf8 as problem:
+        except NotUtf8Error as problem:
             warn(
                 f"the partial is not UTF-8 text ({problem}): save it as UTF-8 (no page can include it)",
                 DocusaurusWarning.SOURCE_ENCODING,

@@ -19,6 +19,7 @@ from sphinx import addnodes
 from sphinx_design.shared import create_component
 
 from ..doc_nodes import doc_card_list
+from ..page_model import pages_domain
 from ..url_policy import has_scheme
 from ..warning_types import DocusaurusWarning, warn
 from .admonitions import KNOWN_TYPES
@@ -149,9 +150,10 @@ class DocusaurusRenderer(SphinxRenderer):
             found = self._find_image(src)
             if found is None:
                 alt = _EAGER.sub("", self.renderInlineAsText(token.children or [])).strip()
+                image_dirs = self.sphinx_env.config.docusaurus_image_dirs
+                looked_in = ", ".join(image_dirs) if src.startswith("/") else "the page folder"
                 self._warn(
-                    f"image '{src}' not found (looked in "
-                    f"{', '.join(self.sphinx_env.config.docusaurus_image_dirs) if src.startswith('/') else 'the page folder'}"
+                    f"image '{src}' not found (looked in {looked_in}"
                     "): add the file or fix the path (its alt text is shown instead)",
                     DocusaurusWarning.IMAGE_MISSING, token,
                 )
@@ -193,7 +195,8 @@ class DocusaurusRenderer(SphinxRenderer):
         )
         if emphasized:
             line_count = len(text.splitlines())
-            node.setdefault("highlight_args", {})["hl_lines"] = [n for n in emphasized if n <= line_count]
+            highlight_args: dict[str, Any] = node.setdefault("highlight_args", {})
+            highlight_args["hl_lines"] = [n for n in emphasized if n <= line_count]
         if fence.hide_clipboard:
             node["classes"].append("no-copybutton")
         if not fence.title:
@@ -276,11 +279,16 @@ class DocusaurusRenderer(SphinxRenderer):
         self.current_node.append(tab_set)
         with self.current_node_context(tab_set):
             self.render_children(token)
-        items = [child for child in tab_set.children if child.get("design_component") == "tab-item"]
+        items = [
+            child for child in tab_set.children
+            if isinstance(child, nodes.Element) and child.get("design_component") == "tab-item"
+        ]
         if items and not any(item.get("selected") for item in items):
             items[0]["selected"] = True
         for item in items:
             label = item.children[0]
+            if not isinstance(label, nodes.Element):
+                continue
             if group and "sync_id" in label:
                 label["sync_group"] = group
             elif "sync_id" in label and not group:
@@ -320,7 +328,10 @@ class DocusaurusRenderer(SphinxRenderer):
         self.current_node.append(dropdown)
         with self.current_node_context(dropdown):
             self.render_children(token)
-        summaries = [child for child in dropdown.children if "docusaurus-summary" in child.get("classes", [])]
+        summaries = [
+            child for child in dropdown.children
+            if isinstance(child, nodes.Element) and "docusaurus-summary" in child.get("classes", [])
+        ]
         if summaries:
             dropdown["has_title"] = True
             title = summaries[0]
@@ -384,6 +395,7 @@ class DocusaurusRenderer(SphinxRenderer):
     # links, cards, media ---------------------------------------------------------
 
     def _link(self, text: str, url: str, token: SyntaxTreeNode) -> nodes.Element:
+        node: nodes.Element
         if has_scheme(url):
             node = nodes.reference(text, text, refuri=url)
         else:
@@ -454,8 +466,7 @@ class DocusaurusRenderer(SphinxRenderer):
 
     def _single_redirect(self, token: SyntaxTreeNode, attrs: dict) -> None:
         target = _attr_text(attrs.get("to")) or ""
-        domain = self.sphinx_env.domains["docusaurus"]
-        domain.redirects[self.sphinx_env.docname] = target
+        pages_domain(self.sphinx_env).redirects[self.sphinx_env.docname] = target
         paragraph = nodes.paragraph(classes=["docusaurus-redirect"])
         paragraph += nodes.Text("This page has moved: ")
         paragraph += self._link(target, target, token)

@@ -1,6 +1,6 @@
 from sphinx_test_conf import *  # noqa: F403
 
-extensions = ["docusaurus_compat", "notfound.extension"]  # noqa: F405
+extensions = ["docusaurus_compat", "notfound.extension"]
 notfound_urls_prefix = "/"
 html_baseurl = "https://docs.example.com/"
 docusaurus_site_url = "https://docs.example.com"
