@@ -70,15 +70,22 @@ class RouteConflict:
 def build_route_table(
     docnames: Iterable[str], pages: Mapping[str, PageMeta], root_doc: str
 ) -> tuple[RouteTable, list[RouteConflict]]:
-    """Every document's URL, in docname order; when two collide, the first keeps it.
+    """Every document's URL and id, and the collisions, each reported once, in docname order.
 
-    A page that loses its ``slug``/``id`` URL is served at its default URL (or, if
-    that is taken too, at its docname). One conflict is reported per page, even
-    when both its URL and its id collide.
+    Pages served at their default URL are placed first, so a ``slug`` or ``id`` that
+    names another page's URL loses to that page (the page that asked is the one to
+    change). Among pages of one kind, the first in docname order keeps the URL. A page
+    that loses is served at its default URL, or, if that is taken too, at its docname
+    (with a number added until it is free): no two pages ever share an output file.
     """
     table = RouteTable()
     conflicts: list[RouteConflict] = []
-    for docname in sorted(docnames):
+
+    def claims_another_url(docname: str) -> bool:
+        meta = pages.get(docname) or PageMeta()
+        return page_route(docname, meta, root_doc) != default_route(docname, root_doc)
+
+    for docname in sorted(docnames, key=lambda name: (claims_another_url(name), name)):
         meta = pages.get(docname) or PageMeta()
         route = page_route(docname, meta, root_doc)
         owner = table.by_route.get(route)
@@ -89,6 +96,9 @@ def build_route_table(
             route = default_route(docname, root_doc)
             if route in table.by_route:
                 route = f"{docname}/"
+            number = 2
+            while route in table.by_route:
+                route, number = f"{docname}-{number}/", number + 1
         table.routes[docname] = route
         table.by_route[route] = docname
         identifier = doc_id(docname, meta)
@@ -99,4 +109,5 @@ def build_route_table(
                 )
         else:
             table.by_id.setdefault(identifier, docname)
-    return table, conflicts
+    table.routes = dict(sorted(table.routes.items()))
+    return table, sorted(conflicts, key=lambda conflict: conflict.docname)

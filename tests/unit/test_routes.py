@@ -116,19 +116,36 @@ def test_loser_whose_default_url_is_taken_is_served_at_its_docname() -> None:
 
 
 def test_page_without_slug_or_id_losing_its_url_is_reported_at_line_1() -> None:
+    # two index pages of one folder: neither asked for the URL, the first in docname order keeps it
+    table, conflicts = build_route_table(["sec/index", "sec/readme"], {}, ROOT)
+    assert conflicts == [RouteConflict("sec/readme", "sec/index", 1, "route", "sec/")]
+    assert table.routes == {"sec/index": "sec/", "sec/readme": "sec/readme/"}
+
+
+def test_a_slug_onto_a_folder_url_is_reported_at_the_slug() -> None:
     table, conflicts = build_route_table(["a", "sec/index"], {"a": meta(slug="/sec")}, ROOT)
-    assert conflicts == [RouteConflict("sec/index", "a", 1, "route", "sec/")]
-    assert table.routes == {"a": "sec/", "sec/index": "sec/index/"}
+    assert conflicts == [RouteConflict("a", "sec/index", 3, "route", "sec/")]
+    assert table.routes == {"a": "a/", "sec/index": "sec/"}
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "build_route_table: a loser whose default URL is taken falls back to '<docname>/', which for a plain page "
-    "is that same taken URL, so two pages share one route (one output file overwrites the other)"
-))
 def test_every_page_gets_its_own_url() -> None:
     table, _ = build_route_table(["a", "b"], {"a": meta(slug="/b")}, ROOT)
     assert len(set(table.routes.values())) == len(table.routes)
     assert all(table.by_route[route] == docname for docname, route in table.routes.items())
+
+
+def test_a_slug_that_names_another_pages_url_loses_to_that_page() -> None:
+    # "a" sorts first, but "b" is served at /b/ by default: the slug is what must change
+    table, conflicts = build_route_table(["a", "b"], {"a": meta(slug="/b")}, ROOT)
+    assert table.routes == {"a": "a/", "b": "b/"}
+    assert [(conflict.docname, conflict.owner, conflict.value) for conflict in conflicts] == [("a", "b", "b/")]
+
+
+def test_a_loser_whose_fallbacks_are_taken_gets_a_numbered_url() -> None:
+    # "y" asks for /x/; its default URL /y/ (= its docname) is the folder page y/index's
+    table, conflicts = build_route_table(["x", "y", "y/index"], {"y": meta(slug="/x")}, ROOT)
+    assert table.routes == {"x": "x/", "y": "y-2/", "y/index": "y/"}
+    assert [(conflict.docname, conflict.owner) for conflict in conflicts] == [("y", "x")]
 
 
 def test_same_id_in_one_folder_is_one_url_conflict() -> None:
