@@ -597,8 +597,8 @@ def test_an_edit_rewrites_exactly_the_pages_that_show_it(tmp_path):
     """Edits whose effect reaches only a few other pages: each incremental build equals a clean
     build, and writes the edited page and the pages that show what changed, not the whole site.
 
-    Sphinx adds one rule of its own: a page written again has its toctree parent written too
-    (``Builder.write``, ``env.files_to_rebuild``), so the parents appear in the sets below.
+    Sphinx adds one rule of its own: a page written again has its toctree ancestors written too
+    (``Builder.write``, ``env.files_to_rebuild``), so they appear in the sets below.
     """
     site = Site(tmp_path / "src", random.Random(SEED))
     everything = {path.removesuffix(".md") for path in site.pages}
@@ -644,6 +644,34 @@ def test_an_edit_rewrites_exactly_the_pages_that_show_it(tmp_path):
     differential.output = digests(differential.incremental)
     pages = targeted_edit(differential, "a heading only one page links to", rename)
     assert pages == {"ref/cli", "loose", "ref/index", "index"}, pages
+
+
+@pytest.mark.site
+def test_a_visible_toctree_follows_the_titles_below_it(tmp_path):
+    """An author's visible toctree shows the headings of its entries' entries: renaming a heading two
+    levels down writes the page that shows the toctree again. Two rules see to it: Sphinx writes
+    every toctree ancestor of a page it writes, and the site model signs what visible toctrees show
+    (so the page stays right if the first rule is ever narrowed, as issue 15 may)."""
+    src = tmp_path / "src"
+    pages = {
+        "index.md": "# Home\n\n```{toctree}\n:maxdepth: 3\n\nmiddle\n```\n",
+        "middle.md": "# Middle\n\n```{toctree}\n\nbottom\n```\n",
+        "bottom.md": "---\ntitle: Bottom\n---\n\n## Bottom details\n\nText.\n",
+    }
+    for name, text in pages.items():
+        (src / name).parent.mkdir(parents=True, exist_ok=True)
+        (src / name).write_text(text, encoding="utf-8")
+    incremental, clean = tmp_path / "incremental", tmp_path / "clean"
+    assert build(src, incremental, env=BUILD_ENV).returncode == 0
+    assert "Bottom details" in (incremental / "index.html").read_text(encoding="utf-8")
+    time.sleep(0.01)
+    (src / "bottom.md").write_text(pages["bottom.md"].replace("Bottom details", "Lower details"), encoding="utf-8")
+    result = build(src, incremental, env=BUILD_ENV)
+    assert result.returncode == 0, result.stderr
+    assert "index" in written(result)
+    assert build(src, clean, env=BUILD_ENV).returncode == 0
+    assert compare_outputs(clean, incremental) is None
+    assert "Lower details" in (incremental / "index.html").read_text(encoding="utf-8")
 
 
 # -- the environment version and changed settings -------------------------------------------

@@ -1,7 +1,8 @@
 """Each page's links to other pages, recorded as the page is read.
 
 A link's output depends on its target: its URL, its title (a link without text
-shows it) and, for ``page#anchor``, whether the anchor exists. Sphinx rewrites
+shows it) and, for ``page#anchor``, whether the anchor exists; an author's visible
+toctree shows the titles and headings of its entries and of theirs. Sphinx rewrites
 only the pages it read again, so the site model puts these records in each
 page's signature: renaming a heading, retitling or moving a page rewrites the
 pages that link to it.
@@ -36,6 +37,12 @@ def link_records(doctree: nodes.document) -> list[LinkRecord]:
             found.add(("doc", target.lstrip("/"), ""))
         elif domain == "std" and kind == "ref":
             found.add(("ref", target, ""))
+    for toctree in doctree.findall(addnodes.toctree):
+        if toctree.get("hidden"):
+            continue  # the folder toctrees: the sidebar shows them, from the site model
+        for _title, ref in toctree["entries"]:
+            if ref != "self" and not has_scheme(ref):
+                found.add(("toctree", ref, ""))  # a visible toctree shows the entry's titles and headings
     return sorted(found)
 
 

@@ -105,7 +105,8 @@ LinkRecord = tuple[str, str, str]
 
 ``kind`` is ``"doc"`` (a document MyST or a ``{doc}`` role resolved at read time:
 ``target`` is its docname), ``"path"`` (a site path or extensionless link that
-:mod:`.links` resolves when the page is written) or ``"ref"`` (a label).
+:mod:`.links` resolves when the page is written), ``"ref"`` (a label) or
+``"toctree"`` (an entry of a visible toctree: a docname).
 """
 
 PartialLookups = dict[tuple[str, str], str]

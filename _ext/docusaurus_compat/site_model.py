@@ -334,8 +334,26 @@ def _link_view(env: BuildEnvironment, model: SiteModel, docname: str, record: Li
     if kind == "path":
         path, fragment = split_target(target)
         return (kind, target, _target_view(model, model.find_page(docname, path), fragment))
+    if kind == "toctree":
+        return (kind, target, _toctree_view(env, model, target))
     label = env.domains.standard_domain.labels.get(target)
     return (kind, target, label, model.routes.routes.get(label[0]) if label else None)
+
+
+def _toctree_view(env: BuildEnvironment, model: SiteModel, docname: str) -> list[tuple[Any, ...]]:
+    """What a visible toctree entry can show: the page and every page below it, with their headings."""
+    shown: list[tuple[Any, ...]] = []
+    stack, seen = [docname], set()
+    while stack:
+        current = stack.pop()
+        if current in seen or current not in env.all_docs:
+            continue
+        seen.add(current)
+        toc = env.tocs.get(current)
+        shown.append((current, model.routes.routes.get(current), model.titles.get(current),
+                      toc.astext() if toc is not None else None))
+        stack.extend(reversed(env.toctree_includes.get(current, [])))
+    return shown
 
 
 def _page_view(env: BuildEnvironment, model: SiteModel, docname: str) -> Iterator[Any]:
