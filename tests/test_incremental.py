@@ -674,6 +674,92 @@ def test_a_visible_toctree_follows_the_titles_below_it(tmp_path):
     assert "Lower details" in (incremental / "index.html").read_text(encoding="utf-8")
 
 
+# Small sites, one per thing a page can show of another page; each edit must reach that page.
+# The page that shows it is a leaf ("reader"), never a toctree ancestor of the edited page
+# (Sphinx writes every ancestor of a page it writes), and the edited page is unlisted, so the
+# reader's sidebar does not show it: either would hide a missing rule.
+HOME = "# Home\n"
+GLOSSARY = "# Glossary\n\n```{glossary}\ncluster\n  A group of machines.\n```\n"
+SHOWS = {
+    "a missing image added later": (
+        {"index.md": HOME, "reader.md": "# Reader\n\n![A diagram](/later.png)\n"},
+        lambda src: (src / "_static" / "images").mkdir(parents=True) or
+        (src / "_static" / "images" / "later.png").write_bytes(png((1, 2, 3))),
+    ),
+    "a relative {doc} link to a retitled page": (
+        {"index.md": HOME, "guides/reader.md": "# Reader\n\nSee {doc}`setup`.\n",
+         "guides/setup.md": "---\ntitle: Setup\nunlisted: true\n---\n\nText.\n"},
+        lambda src: (src / "guides/setup.md").write_text("---\ntitle: Setting up\nunlisted: true\n---\n\nText.\n"),
+    ),
+    "an empty link to a heading whose text changes": (
+        {"index.md": HOME, "reader.md": "# Reader\n\nSee [](other.md#setup).\n",
+         "other.md": "# Other\n\n## Install {#setup}\n\nText.\n"},
+        lambda src: (src / "other.md").write_text("# Other\n\n## Installing {#setup}\n\nText.\n"),
+    ),
+    "a {ref} to a label on an image, whose page moves": (
+        {"index.md": HOME, "reader.md": "# Reader\n\nSee {ref}`the diagram <fig-arch>`.\n",
+         "arch.md": "---\nunlisted: true\n---\n\n# Architecture\n\n(fig-arch)=\n\nText.\n"},
+        lambda src: (src / "arch.md").write_text(
+            "---\nunlisted: true\nslug: /moved-arch\n---\n\n# Architecture\n\n(fig-arch)=\n\nText.\n"),
+    ),
+    "a glossary term whose page moves": (
+        {"index.md": HOME, "reader.md": "# Reader\n\nA {term}`cluster` runs it.\n",
+         "glossary.md": "---\nunlisted: true\n---\n\n" + GLOSSARY},
+        lambda src: (src / "glossary.md").write_text("---\nunlisted: true\nslug: /terms\n---\n\n" + GLOSSARY),
+    ),
+    "an about page furo links from every page": (
+        {"index.md": HOME, "reader.md": "# Reader\n\nText.\n"},
+        lambda src: (src / "about.md").write_text("---\nunlisted: true\n---\n\n# About\n\nWho we are.\n"),
+    ),
+}
+
+
+@pytest.mark.site
+@pytest.mark.parametrize("case", list(SHOWS))
+def test_what_a_page_shows_of_another_page_follows_it(tmp_path, case):
+    files, edit = SHOWS[case]
+    src = tmp_path / "src"
+    for name, text in files.items():
+        (src / name).parent.mkdir(parents=True, exist_ok=True)
+        (src / name).write_text(text, encoding="utf-8")
+    reader = next(name.removesuffix(".md") for name in files if name.endswith("reader.md"))
+    incremental, clean = tmp_path / "incremental", tmp_path / "clean"
+    first = build(src, incremental, strict=False, env=BUILD_ENV)
+    assert first.returncode == 0, first.stderr
+    shown_before = (incremental / reader / "index.html").read_text(encoding="utf-8")
+    time.sleep(0.01)
+    edit(src)
+    result = build(src, incremental, strict=False, env=BUILD_ENV)
+    assert result.returncode == 0, result.stderr
+    reference = build(src, clean, strict=False, env=BUILD_ENV)
+    assert reference.returncode == 0, reference.stderr
+    # the edit reaches the reader page (else the case proves nothing), and the incremental build follows
+    assert (clean / reader / "index.html").read_text(encoding="utf-8") != shown_before, case
+    assert compare_outputs(clean, incremental) is None, compare_outputs(clean, incremental)
+
+
+@pytest.mark.site
+def test_a_page_the_last_build_did_not_finish_writing_is_written(tmp_path):
+    """Sphinx saves the environment before writing: what counts is what the last finished build wrote."""
+    src = tmp_path / "src"
+    (src / "index.md").parent.mkdir(parents=True)
+    (src / "index.md").write_text("# Home\n\n- [One](one.md)\n", encoding="utf-8")
+    (src / "one.md").write_text("# One\n\nText.\n", encoding="utf-8")
+    out = tmp_path / "html"
+    assert build(src, out, env=BUILD_ENV).returncode == 0
+    record = out / ".doctrees" / "docusaurus-written.json"
+    data = json.loads(record.read_text(encoding="utf-8"))
+    data["signatures"]["one"] = "not what was written"  # as if a build had stopped before writing it
+    record.write_text(json.dumps(data), encoding="utf-8")
+    result = build(src, out, env=BUILD_ENV)
+    assert result.returncode == 0 and written(result) >= {"one"}, result.stdout
+    result = build(src, out, env=BUILD_ENV)
+    assert result.returncode == 0 and "one" not in written(result), result.stdout
+    record.unlink()  # no record at all: every page is written
+    result = build(src, out, env=BUILD_ENV)
+    assert written(result) >= {"index", "one"}, result.stdout
+
+
 # -- the environment version and changed settings -------------------------------------------
 
 

@@ -32,6 +32,7 @@ from .html_translator import setup_html_translator
 from .index_cards import setup_index_cards
 from .link_records import setup_link_records
 from .links import setup_links
+from .missing_files import setup_missing_files
 from .navbar import setup_navbar
 from .navigation import setup_navigation
 from .page_model import PagesDomain
@@ -84,6 +85,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     # read
     setup_parser(app)
     setup_partials(app)
+    setup_missing_files(app)
     setup_apply_front_matter(app)
     setup_navigation(app)
     setup_link_records(app)

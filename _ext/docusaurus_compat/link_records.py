@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sphinx import addnodes
+from sphinx.util import docname_join
 
 from .page_model import LinkRecord, pages_domain
 from .url_policy import has_scheme
@@ -34,9 +35,14 @@ def link_records(doctree: nodes.document) -> list[LinkRecord]:
             if target and not target.startswith("#") and not has_scheme(target):
                 found.add(("path", target, ""))  # a site path or extensionless link (links.py)
         elif domain == "std" and kind == "doc":
-            found.add(("doc", target.lstrip("/"), ""))
+            # as Sphinx resolves it: from the page's folder, or from the root with a leading "/"
+            found.add(("doc", docname_join(node.get("refdoc", ""), target), ""))
         elif domain == "std" and kind == "ref":
             found.add(("ref", target, ""))
+        elif domain or kind == "any":
+            # any other role (a glossary term, numref, another domain's objects, "any"): resolved by
+            # its domain ("any": by every domain)
+            found.add(("xref", f"{domain or 'any'}:{kind}:{target}", ""))
     for toctree in doctree.findall(addnodes.toctree):
         if toctree.get("hidden"):
             continue  # the folder toctrees: the sidebar shows them, from the site model

@@ -114,7 +114,8 @@ PartialLookups = dict[tuple[str, str], str]
 
 
 class PagesDomain(Domain):
-    """What each page's reading recorded: front matter, body redirects, links, partial lookups.
+    """What each page's reading recorded: front matter, body redirects, links, partial lookups,
+    files it looked for in vain.
 
     A domain gives ``clear_doc``/``merge_domaindata``, so incremental and parallel
     reads keep every record right without code of their own.
@@ -122,9 +123,9 @@ class PagesDomain(Domain):
 
     name = "docusaurus"
     label = "Docusaurus pages"
-    initial_data: ClassVar[dict[str, Any]] = {"pages": {}, "redirects": {}, "links": {}, "partials": {}}
-    data_version = 3
-    _RECORDS = ("pages", "redirects", "links", "partials")
+    initial_data: ClassVar[dict[str, Any]] = {"pages": {}, "redirects": {}, "links": {}, "partials": {}, "missing": {}}
+    data_version = 4
+    _RECORDS = ("pages", "redirects", "links", "partials", "missing")
 
     @property
     def pages(self) -> dict[str, PageMeta]:
@@ -145,6 +146,11 @@ class PagesDomain(Domain):
     def partials(self) -> dict[str, PartialLookups]:
         """docname -> every partial lookup its components made."""
         return self.data.setdefault("partials", {})
+
+    @property
+    def missing(self) -> dict[str, list[str]]:
+        """docname -> the files it looked for and did not find (images), as absolute paths."""
+        return self.data.setdefault("missing", {})
 
     def clear_doc(self, docname: str) -> None:
         for key in self._RECORDS:

@@ -23,7 +23,10 @@ import dataclasses
 import hashlib
 import json
 from collections.abc import Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
 
 from .doc_paths import is_folder_index
 from .icons import icon_svg
@@ -55,6 +58,14 @@ class NavItem:
     route: str
     parent: str | None
     children: list[str]
+
+    def shown(self) -> tuple[Any, ...]:
+        """What an entry shows where it appears: every field, with its children reduced to
+        whether there are any (the entries themselves are shown, and counted, where they appear)."""
+        return tuple(
+            bool(self.children) if field.name == "children" else getattr(self, field.name)
+            for field in dataclasses.fields(self)
+        )
 
 
 @dataclasses.dataclass
@@ -295,9 +306,10 @@ def compute_site_model(env: BuildEnvironment) -> SiteModel:
         tags=pages_by_tag(env, pages),
         navbar=_navbar_targets(env, routes),
     )
-    shared = repr(_shared_view(model))
+    views = _Views(env, model)
+    shared = repr(views.shared())
     model.signatures = {
-        docname: hashlib.sha256((shared + repr(list(_page_view(env, model, docname)))).encode()).hexdigest()
+        docname: hashlib.sha256((shared + repr(list(views.page(docname)))).encode()).hexdigest()
         for docname in sorted(env.all_docs)
     }
     return model
@@ -305,100 +317,206 @@ def compute_site_model(env: BuildEnvironment) -> SiteModel:
 
 # --- what each page shows of other pages --------------------------------------------
 
-
-def _shared_view(model: SiteModel) -> tuple[Any, ...]:
-    """What every page shows of others: the home link and the top bar's targets."""
-    routes = model.routes.routes
-    return (
-        routes.get(model.root_doc),
-        sorted((url, target, routes.get(target) if target else None) for url, target in model.navbar.items()),
-    )
+# Pages furo's templates look for by name (hasdoc): the head's rel="author"/"copyright"
+# links and the footer's copyright link appear on every page once such a page exists.
+NAMED_PAGES = ("about", "copyright")
 
 
-def _target_view(model: SiteModel, docname: str | None, anchor: str | None) -> tuple[Any, ...]:
-    """What a link shows of its target: where it goes, its title, and whether the anchor exists."""
-    if docname is None:
-        return (None,)
-    return (
-        docname,
-        model.routes.routes.get(docname),
-        model.titles.get(docname),
-        model.has_anchor(docname, anchor) if anchor else None,
-    )
+def _digest(value: Any) -> str:
+    return hashlib.sha256(repr(value).encode()).hexdigest()[:16]
 
 
-def _link_view(env: BuildEnvironment, model: SiteModel, docname: str, record: LinkRecord) -> tuple[Any, ...]:
-    kind, target, anchor = record
-    if kind == "doc":
-        return (kind, target, _target_view(model, target if target in env.all_docs else None, anchor or None))
-    if kind == "path":
-        path, fragment = split_target(target)
-        return (kind, target, _target_view(model, model.find_page(docname, path), fragment))
-    if kind == "toctree":
-        return (kind, target, _toctree_view(env, model, target))
-    label = env.domains.standard_domain.labels.get(target)
-    return (kind, target, label, model.routes.routes.get(label[0]) if label else None)
+def _canonical(value: Any) -> Any:
+    """``value`` with every mapping and set in sorted order, so that its ``repr`` does not
+    depend on the order pages were read in (parallel reads merge in any order)."""
+    if isinstance(value, dict):
+        return tuple(sorted(((repr(key), _canonical(item)) for key, item in value.items()), key=lambda pair: pair[0]))
+    if isinstance(value, (set, frozenset)):
+        return tuple(sorted(repr(_canonical(item)) for item in value))
+    if isinstance(value, (list, tuple)):
+        return tuple(_canonical(item) for item in value)
+    return value
 
 
-def _toctree_view(env: BuildEnvironment, model: SiteModel, docname: str) -> list[tuple[Any, ...]]:
-    """What a visible toctree entry can show: the page and every page below it, with their headings."""
-    shown: list[tuple[Any, ...]] = []
-    stack, seen = [docname], set()
-    while stack:
-        current = stack.pop()
-        if current in seen or current not in env.all_docs:
-            continue
-        seen.add(current)
-        toc = env.tocs.get(current)
-        shown.append((current, model.routes.routes.get(current), model.titles.get(current),
-                      toc.astext() if toc is not None else None))
-        stack.extend(reversed(env.toctree_includes.get(current, [])))
-    return shown
+class _Views:
+    """What pages show of each other, each part computed once per build and shared by the pages."""
+
+    def __init__(self, env: BuildEnvironment, model: SiteModel) -> None:
+        self.env = env
+        self.model = model
+        self.routes = model.routes.routes
+        self.std = env.domains.standard_domain
+        # an entry's digest, once per entry: a page shows many entries, each shown on many pages
+        self.entries = {
+            docname: _digest(item.shown())
+            for sidebar in model.sidebars.values()
+            for docname, item in sidebar.items.items()
+        }
+        self._cross_references: dict[str, str] = {}
+
+    def shared(self) -> tuple[Any, ...]:
+        """What every page shows of others: the home link, the top bar's targets, named pages."""
+        routes = self.routes
+        return (
+            routes.get(self.model.root_doc),
+            sorted((url, target, routes.get(target) if target else None) for url, target in self.model.navbar.items()),
+            [(name, routes.get(name)) for name in NAMED_PAGES],
+        )
+
+    def anchor(self, docname: str, anchor: str) -> tuple[Any, ...]:
+        """Whether a page has the anchor, and what a link to it shows: the section's id and heading text."""
+        slug = self.env.metadata.get(docname, {}).get("myst_slugs", {}).get(anchor)
+        label = self.std.labels.get(anchor) or self.std.anonlabels.get(anchor)
+        return (
+            self.model.has_anchor(docname, anchor),
+            tuple(slug[1:]) if slug else None,  # (id, text); its line number shows nowhere
+            tuple(label) if label and label[0] == docname else None,
+        )
+
+    def target(self, docname: str | None, anchor: str | None) -> tuple[Any, ...]:
+        """What a link shows of its target: where it goes, its title, and the anchor it names."""
+        if docname is None:
+            return (None,)
+        return (
+            docname,
+            self.routes.get(docname),
+            self.model.titles.get(docname),
+            self.anchor(docname, anchor) if anchor else None,
+        )
+
+    def link(self, docname: str, record: LinkRecord) -> tuple[Any, ...]:
+        kind, target, anchor = record
+        if kind == "doc":
+            return (kind, target, self.target(target if target in self.env.all_docs else None, anchor or None))
+        if kind == "path":
+            path, fragment = split_target(target)
+            return (kind, target, self.target(self.model.find_page(docname, path), fragment))
+        if kind == "toctree":
+            return (kind, target, self.toctree(target))
+        if kind == "ref":
+            label = self.std.labels.get(target) or self.std.anonlabels.get(target)
+            return (kind, target, tuple(label) if label else None, self.routes.get(label[0]) if label else None)
+        return (kind, target, self.cross_references(target.split(":", 1)[0]))
+
+    def cross_references(self, domain: str) -> str:
+        """Any other cross-reference (a glossary term, numref, another domain's role): resolved by
+        its domain, so a page that makes one shows that domain's objects, every URL and title."""
+        if domain not in self._cross_references:
+            if domain == "any":
+                data: Any = {name: d.data for name, d in self.env.domains.items() if name != "docusaurus"}
+            else:
+                data = self.env.domains[domain].data if domain in self.env.domains else None
+            self._cross_references[domain] = _digest(_canonical((
+                data, self.routes, self.model.titles, self.env.toc_fignumbers, self.env.toc_secnumbers,
+            )))
+        return self._cross_references[domain]
+
+    def toctree(self, docname: str) -> list[tuple[Any, ...]]:
+        """What a visible toctree entry can show: the page and every page below it, with their headings."""
+        shown: list[tuple[Any, ...]] = []
+        stack, seen = [docname], set()
+        while stack:
+            current = stack.pop()
+            if current in seen or current not in self.env.all_docs:
+                continue
+            seen.add(current)
+            toc = self.env.tocs.get(current)
+            shown.append((current, self.routes.get(current), self.model.titles.get(current), _outline(toc)))
+            stack.extend(reversed(self.env.toctree_includes.get(current, [])))
+        return shown
+
+    def page(self, docname: str) -> Iterator[Any]:
+        """Everything one page shows that comes from other pages (or from the site as a whole)."""
+        domain = pages_domain(self.env)
+        pages = domain.pages
+        model = self.model
+        yield "route", self.routes.get(docname)
+        sidebar = model.sidebar(docname)
+        if sidebar is not None:
+            # the sidebar and the breadcrumbs: every entry shown, each with every field
+            yield "sidebar", [self.entries[item.docname] for item in sidebar.visible(docname)]
+            item = sidebar.items.get(docname)
+            if item is not None:
+                # the cards of a section index page: its children's entries, descriptions and sizes
+                yield "cards", [
+                    (self.entries[child], (pages.get(child) or PageMeta()).description,
+                     len(sidebar.items[child].children))
+                    for child in item.children
+                ]
+        pagination = model.pagination.get(docname)
+        if pagination is not None:
+            for target in (pagination.prev, pagination.next):
+                meta = pages.get(target) if target else None
+                label = (meta.pagination_label if meta else None) or (model.labels.get(target) if target else None)
+                yield "pagination", target, self.routes.get(target) if target else None, label
+        yield "links", [self.link(docname, record) for record in domain.links.get(docname, [])]
+        redirect = domain.redirects.get(docname)
+        if redirect and not is_web_url(redirect):
+            path, _fragment = split_target(redirect)
+            yield "redirect", self.target(model.find_page(docname, path), None)
 
 
-def _page_view(env: BuildEnvironment, model: SiteModel, docname: str) -> Iterator[Any]:
-    """Everything one page shows that comes from other pages (or from the site as a whole)."""
-    domain = pages_domain(env)
-    pages = domain.pages
-    yield "route", model.routes.routes.get(docname)
-    sidebar = model.sidebar(docname)
-    if sidebar is not None:
-        # the sidebar and the breadcrumbs: every field of every entry shown
-        yield "sidebar", [dataclasses.astuple(item) for item in sidebar.visible(docname)]
-        item = sidebar.items.get(docname)
-        if item is not None:
-            # the cards of a section index page: its children's entries and descriptions
-            yield "cards", [
-                (dataclasses.astuple(sidebar.items[child]), (pages.get(child) or PageMeta()).description)
-                for child in item.children
-            ]
-    pagination = model.pagination.get(docname)
-    if pagination is not None:
-        for target in (pagination.prev, pagination.next):
-            meta = pages.get(target) if target else None
-            label = (meta.pagination_label if meta else None) or (model.labels.get(target) if target else None)
-            yield "pagination", target, model.routes.routes.get(target) if target else None, label
-    yield "links", [_link_view(env, model, docname, record) for record in domain.links.get(docname, [])]
-    redirect = domain.redirects.get(docname)
-    if redirect and not is_web_url(redirect):
-        path, _fragment = split_target(redirect)
-        yield "redirect", _target_view(model, model.find_page(docname, path), None)
+def _outline(toc: Any) -> list[tuple[int, str, str]] | None:
+    """A page's headings as a toctree shows them: depth, anchor and text of each."""
+    if toc is None:
+        return None
+    outline = []
+    for reference in toc.findall(nodes.reference):
+        depth = sum(1 for ancestor in _ancestors(reference) if isinstance(ancestor, nodes.bullet_list))
+        outline.append((depth, reference.get("anchorname", ""), reference.astext()))
+    return outline
+
+
+def _ancestors(node: Any) -> Iterator[Any]:
+    while node.parent is not None:
+        node = node.parent
+        yield node
+
+
+WRITTEN = "docusaurus-written.json"
+"""In the doctree folder: each page's signature when a build last finished writing.
+
+Sphinx saves the environment before it writes, so the previous model's signatures
+would claim pages were written that an interrupted build never wrote; this file is
+written only once a build has finished.
+"""
+
+
+def _written_signatures(app: Sphinx) -> dict[str, str] | None:
+    try:
+        data = json.loads((Path(app.doctreedir) / WRITTEN).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("builder") != app.builder.name:
+        return None
+    signatures = data.get("signatures")
+    return signatures if isinstance(signatures, dict) else None
 
 
 def _update_site_model(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """Compute the model; the pages whose signature changed since the last build are written again."""
-    previous: SiteModel | None = getattr(env, SITE, None)
+    """Compute the model; the pages whose signature changed since the last finished build are written again."""
     model = compute_site_model(env)
     setattr(env, SITE, model)
-    if previous is None:
-        return []
+    written = _written_signatures(app)
+    if written is None:
+        return sorted(model.signatures)  # no record of what the output holds: write every page
     return [
         docname
         for docname, signature in model.signatures.items()
-        if docname in previous.signatures and previous.signatures[docname] != signature
+        if docname in written and written[docname] != signature
     ]
 
 
+def _note_written(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None:
+        return
+    target = Path(app.doctreedir) / WRITTEN
+    target.parent.mkdir(parents=True, exist_ok=True)
+    record = {"builder": app.builder.name, "signatures": site_model(app.env).signatures}
+    target.write_text(json.dumps(record, sort_keys=True, separators=(",", ":")), encoding="utf-8")
+
+
 def setup_site_model(app: Sphinx) -> None:
-    """Compute the model once per build, after reading."""
+    """Compute the model once per build, after reading; note what was written when the build ends."""
     app.connect("env-updated", _update_site_model)
+    app.connect("build-finished", _note_written)

@@ -22,7 +22,7 @@ PHASES: dict[str, tuple[str, ...]] = {
         "frontmatter_loader", "frontmatter_schema", "page_sources", "page_model", "parser",
         "dialect", "dialect.admonitions", "dialect.code_fences", "dialect.esm", "dialect.headings",
         "dialect.html", "dialect.jsx", "dialect.partials", "dialect.renderer",
-        "apply_front_matter", "navigation", "link_records", "raw_html", "spacers",
+        "apply_front_matter", "navigation", "link_records", "missing_files", "raw_html", "spacers",
     ),
     # after reading: the site model
     "model": ("routes", "link_targets", "site_model"),

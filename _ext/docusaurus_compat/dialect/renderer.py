@@ -19,6 +19,7 @@ from sphinx import addnodes
 from sphinx_design.shared import create_component
 
 from ..doc_nodes import doc_card_list
+from ..missing_files import note_missing
 from ..page_model import pages_domain
 from ..url_policy import has_scheme
 from ..warning_types import DocusaurusWarning, warn
@@ -171,13 +172,17 @@ class DocusaurusRenderer(SphinxRenderer):
         path = src.split("#", 1)[0].split("?", 1)[0]
         srcdir = Path(env.srcdir)
         if path.startswith("/"):
-            for folder in env.config.docusaurus_image_dirs:
-                candidate = srcdir / folder / path.lstrip("/")
+            candidates = [srcdir / folder / path.lstrip("/") for folder in env.config.docusaurus_image_dirs]
+            for candidate in candidates:
                 if candidate.is_file():
                     return "/" + candidate.relative_to(srcdir).as_posix()
+            note_missing(env, candidates)
             return None
         candidate = (Path(env.doc2path(env.docname)).parent / path).resolve()
-        return path if candidate.is_file() else None
+        if candidate.is_file():
+            return path
+        note_missing(env, [candidate])
+        return None
 
     # --- code fences -------------------------------------------------------
 
