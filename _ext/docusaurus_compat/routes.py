@@ -81,13 +81,14 @@ def build_route_table(
     table = RouteTable()
     conflicts: list[RouteConflict] = []
 
-    def claims_another_url(docname: str) -> bool:
-        meta = pages.get(docname) or PageMeta()
-        return page_route(docname, meta, root_doc) != default_route(docname, root_doc)
+    requested = {docname: page_route(docname, pages.get(docname) or PageMeta(), root_doc) for docname in docnames}
 
-    for docname in sorted(docnames, key=lambda name: (claims_another_url(name), name)):
+    def claims_another_url(docname: str) -> bool:
+        return requested[docname] != default_route(docname, root_doc)
+
+    for docname in sorted(requested, key=lambda name: (claims_another_url(name), name)):
         meta = pages.get(docname) or PageMeta()
-        route = page_route(docname, meta, root_doc)
+        route = requested[docname]
         owner = table.by_route.get(route)
         clashed = owner is not None
         if owner is not None:

@@ -33,7 +33,7 @@ from .icons import icon_svg
 from .link_targets import find_page, split_target
 from .navigation import navigation_scan
 from .page_model import UNSET, LinkRecord, PageMeta, pages_domain
-from .routes import RouteTable, build_route_table
+from .routes import RouteConflict, RouteTable, build_route_table
 from .url_policy import is_web_url
 from .warning_types import DocusaurusWarning, warn
 
@@ -161,7 +161,13 @@ def page_label(env: BuildEnvironment, docname: str, meta: PageMeta) -> str:
     return docname.rsplit("/", 1)[-1]
 
 
-def _report_route_conflicts(env: BuildEnvironment, conflicts: list[Any]) -> None:
+def relation_label(model: SiteModel, pages: dict[str, PageMeta], docname: str) -> str:
+    """How a page is named as another page's previous or next: ``pagination_label``, else its label."""
+    meta = pages.get(docname)
+    return (meta.pagination_label if meta else None) or model.labels[docname]
+
+
+def _report_route_conflicts(env: BuildEnvironment, conflicts: list[RouteConflict]) -> None:
     for conflict in conflicts:
         owner = env.doc2path(conflict.owner, False)
         if conflict.kind == "route":
@@ -445,10 +451,9 @@ class _Views:
                 ]
         pagination = model.pagination.get(docname)
         if pagination is not None:
-            for target in (pagination.prev, pagination.next):
-                meta = pages.get(target) if target else None
-                label = (meta.pagination_label if meta else None) or (model.labels.get(target) if target else None)
-                yield "pagination", target, self.routes.get(target) if target else None, label
+            for side, target in (("prev", pagination.prev), ("next", pagination.next)):
+                shown = (target, self.routes.get(target), relation_label(model, pages, target)) if target else None
+                yield side, shown
         yield "links", [self.link(docname, record) for record in domain.links.get(docname, [])]
         redirect = domain.redirects.get(docname)
         if redirect and not is_web_url(redirect):

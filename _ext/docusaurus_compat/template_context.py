@@ -17,7 +17,7 @@ from markupsafe import Markup, escape
 from .icons import icon_svg
 from .link_targets import main_site_url, split_target
 from .page_model import UNSET, PageMeta, pages_domain
-from .site_model import SiteModel, site_model
+from .site_model import SiteModel, relation_label, site_model
 from .tags import tag_links
 from .url_policy import is_site_path, is_web_url, safe_href
 
@@ -53,8 +53,7 @@ def _breadcrumbs(app: Sphinx, model: SiteModel, pagename: str) -> list[dict[str,
 
 
 def _relation(app: Sphinx, model: SiteModel, pagename: str, target: str) -> dict[str, str]:
-    meta = pages_domain(app.env).pages.get(target) or PageMeta()
-    label = meta.pagination_label or model.labels[target]
+    label = relation_label(model, pages_domain(app.env).pages, target)
     return {"link": app.builder.get_relative_uri(pagename, target), "title": str(escape(label))}
 
 
