@@ -1,23 +1,29 @@
-"""Front matter, found and loaded: the ``---`` block at the top of a page, read as safe YAML.
+"""Front matter, found and loaded: the ``---`` block at the top of a page, read as Docusaurus reads it.
 
 Pure functions, no Sphinx. :func:`find_front_matter` locates the block;
-:func:`load_yaml` loads it with YAML's own line numbers, duplicate keys
+:func:`load_yaml` loads it as YAML 1.2 (the core schema js-yaml uses, so
+``yes``/``no``/``on`` stay strings), with each key's line number, duplicate keys
 reported, dates kept as text and the size, alias and nesting limits applied.
 What the values mean is :mod:`.frontmatter_schema`'s job.
 
 Why our own loader rather than MyST's: MyST hands front matter to Sphinx as
-strings (``False`` becomes ``"False"``), loses YAML's own line numbers, keeps
-the last of two duplicate keys silently, and some inputs (dates such as
-``2021-99-99``) raise from PyYAML's constructors.
+strings (``False`` becomes ``"False"``), reads YAML 1.1 (``yes`` is true), loses
+the line numbers, and keeps the last of two duplicate keys silently.
+ruamel.yaml's round-trip loader gives the line of every key natively.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Mapping
 from typing import Any
 
-import yaml
+from ruamel.yaml import YAML
+from ruamel.yaml.composer import Composer, ComposerError
+from ruamel.yaml.constructor import RoundTripConstructor, SafeConstructor
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import AliasEvent
 
 from .warning_types import DocusaurusWarning
 
@@ -84,73 +90,111 @@ def find_front_matter(source: str) -> FrontMatterBlock | Problem | None:
     return FrontMatterBlock(yaml_text, 1, last_line, end)
 
 
-class _FrontMatterLoader(yaml.SafeLoader):
-    """SafeLoader that records key lines, reports duplicates and keeps dates as text."""
+class _LimitedComposer(Composer):
+    """Counts aliases and nesting: values are expanded later, so an alias bomb stops here."""
 
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self.key_lines: dict[str, int] = {}
-        self.duplicates: list[tuple[str, int]] = []
-        self._aliases = 0
-        self._depth = 0
+    aliases = 0
+    depth_reached = 0
 
     def compose_node(self, parent: Any, index: Any) -> Any:
-        if self.check_event(yaml.AliasEvent):
-            self._aliases += 1
-            if self._aliases > MAX_YAML_ALIASES:
-                raise yaml.composer.ComposerError(
+        if self.parser.check_event(AliasEvent):
+            self.aliases += 1
+            if self.aliases > MAX_YAML_ALIASES:
+                raise ComposerError(
                     None, None, f"more than {MAX_YAML_ALIASES} aliases (*name); write the values out",
-                    self.peek_event().start_mark,
+                    self.parser.peek_event().start_mark,
                 )
-        self._depth += 1
+            return super().compose_node(parent, index)
+        self.depth_reached += 1
         try:
-            if self._depth > MAX_YAML_DEPTH:
-                raise yaml.composer.ComposerError(
+            if self.depth_reached > MAX_YAML_DEPTH:
+                raise ComposerError(
                     None, None, f"values nested more than {MAX_YAML_DEPTH} levels deep",
-                    self.peek_event().start_mark,
+                    self.parser.peek_event().start_mark,
                 )
             return super().compose_node(parent, index)
         finally:
-            self._depth -= 1
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
-        if not isinstance(node, yaml.MappingNode):
-            # PyYAML passes whatever node a `!!map` tag is on, though its stubs say a mapping node
-            return super().construct_mapping(node, deep=deep)  # type: ignore[unreachable]  # `!!map x`: a scalar
-        self.flatten_mapping(node)  # YAML merge keys (<<)
-        mapping: dict[Any, Any] = {}
-        top_level = node is getattr(self, "_root", None)
-        for key_node, value_node in node.value:
-            # deep: a complex key ([a, b]) is complete before it is shown as text
-            key = self.construct_object(key_node, deep=True)
-            if not isinstance(key, str):
-                key = str(key)
-            line = key_node.start_mark.line
-            if key in mapping:
-                self.duplicates.append((key, line))
-                continue
-            mapping[key] = self.construct_object(value_node, deep=deep)
-            if top_level:
-                self.key_lines.setdefault(key, line)
-        return mapping
-
-    def get_single_data(self) -> Any:
-        node = self.get_single_node()
-        if node is None:
-            return None
-        self._root = node
-        return self.construct_document(node)
+            self.depth_reached -= 1
 
 
-# Dates stay strings: Docusaurus reads them as text, and PyYAML's timestamp
-# constructor raises on values such as 2021-99-99.
-_FrontMatterLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+class _FrontMatterConstructor(RoundTripConstructor):
+    """Round-trip constructor that records duplicate keys and keeps dates as text."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.duplicates: list[tuple[str, int]] = []
+
+    def check_mapping_key(self, node: Any, key_node: Any, mapping: Any, key: Any, value: Any) -> bool:
+        # js-yaml refuses a duplicate key outright; we report it and keep the first value,
+        # so the rest of the page's front matter still applies.
+        if key in mapping:
+            self.duplicates.append((str(key), key_node.start_mark.line))
+            return False
+        return True
 
 
-def _yaml_line(error: yaml.MarkedYAMLError, block: FrontMatterBlock) -> int:
+# Dates stay strings: Docusaurus shows them as written, and a value such as 2021-99-99
+# would otherwise raise from the timestamp constructor.
+_FrontMatterConstructor.add_constructor(
+    "tag:yaml.org,2002:timestamp", RoundTripConstructor.construct_yaml_str
+)
+# An unknown tag (!foo) is an error, as in js-yaml, not an opaque tagged object.
+_FrontMatterConstructor.add_constructor(None, SafeConstructor.construct_undefined)
+
+
+@dataclasses.dataclass
+class LoadedYaml:
+    """What :func:`load_yaml` read besides the data: 0-based key lines and duplicates."""
+
+    key_lines: dict[str, int]
+    duplicates: list[tuple[str, int]]
+
+
+def _js_key(key: Any) -> str:
+    """A mapping key as text, as js-yaml makes it (JavaScript's ``String(key)``)."""
+    if isinstance(key, str):
+        return str(key)
+    if isinstance(key, bool):
+        return "true" if key else "false"
+    if key is None:
+        return "null"
+    if isinstance(key, float) and key.is_integer() and abs(key) < 1e21:
+        return str(int(key))
+    if isinstance(key, (list, tuple)):
+        return ",".join("" if item is None else _js_key(item) for item in key)
+    if isinstance(key, Mapping):
+        return "[object Object]"
+    return str(key)
+
+
+def _plain(value: Any) -> Any:
+    """ruamel's round-trip types as plain Python values (they are pickled and compared)."""
+    if isinstance(value, Mapping):
+        return {_js_key(key): _plain(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [_plain(item) for item in value]
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, float):
+        return float(value)
+    if isinstance(value, str):
+        return str(value)
+    # js-yaml refuses what it cannot construct (!!timestamp abc); so do we, with the tag named
+    tag = getattr(getattr(value, "tag", None), "value", None) or type(value).__name__
+    raise ValueError(f"a value tagged {tag} cannot be read as front matter")
+
+
+def _new_yaml() -> YAML:
+    reader = YAML(typ="rt", pure=True)
+    reader.Composer = _LimitedComposer
+    reader.Constructor = _FrontMatterConstructor
+    reader.allow_duplicate_keys = True
+    return reader
+
+
+def _yaml_line(error: MarkedYAMLError, block: FrontMatterBlock) -> int:
     """The source line where the faulty YAML construct starts."""
     mark = error.context_mark or error.problem_mark
     if mark is None:
@@ -158,7 +202,7 @@ def _yaml_line(error: yaml.MarkedYAMLError, block: FrontMatterBlock) -> int:
     return block.first_line + 1 + mark.line
 
 
-def load_yaml(block: FrontMatterBlock) -> tuple[Any, _FrontMatterLoader | None, Problem | None]:
+def load_yaml(block: FrontMatterBlock) -> tuple[Any, LoadedYaml | None, Problem | None]:
     """Load the block's YAML, turning every failure into a :class:`Problem`."""
     if len(block.yaml) > MAX_FRONT_MATTER_CHARS:
         return None, None, Problem(
@@ -167,28 +211,35 @@ def load_yaml(block: FrontMatterBlock) -> tuple[Any, _FrontMatterLoader | None, 
             f"front matter is longer than {MAX_FRONT_MATTER_CHARS:,} characters: "
             "shorten it (the page is built without it)",
         )
-    loader = _FrontMatterLoader(block.yaml)
+    reader = _new_yaml()
     try:
-        data = loader.get_single_data()
-    except yaml.MarkedYAMLError as error:
+        raw = reader.load(block.yaml)
+        data = _plain(raw)
+    except MarkedYAMLError as error:
         problem = error.problem or str(error)
         if error.context:
             problem = f"{problem} {error.context}"
-        return None, loader, Problem(
+        return None, None, Problem(
             _yaml_line(error, block),
             DocusaurusWarning.FRONTMATTER_YAML,
-            f"invalid YAML in front matter ({problem}): fix the syntax "
+            f"invalid YAML in front matter ({problem.strip()}): fix the syntax "
             "(the page is built without its front matter)",
         )
-    # PyYAML's constructors raise more than YAMLError for explicit tags:
-    # KeyError (!!bool abc), IndexError (!!int ""), AttributeError (!!timestamp abc).
-    except (yaml.YAMLError, ValueError, TypeError, LookupError, AttributeError, RecursionError) as error:
-        return None, loader, Problem(
+    # Constructors raise more than YAMLError for explicit tags (!!int "", !!float abc).
+    except (YAMLError, ValueError, TypeError, LookupError, AttributeError, RecursionError) as error:
+        return None, None, Problem(
             block.first_line,
             DocusaurusWarning.FRONTMATTER_YAML,
             f"front matter cannot be read ({type(error).__name__}: {error}): fix it "
             "(the page is built without its front matter)",
         )
-    finally:
-        loader.dispose()
-    return data, loader, None
+    key_lines: dict[str, int] = {}
+    lines = getattr(raw, "lc", None)
+    if isinstance(raw, Mapping) and lines is not None:
+        for key in raw:
+            try:
+                key_lines.setdefault(_js_key(key), lines.key(key)[0])
+            except KeyError:  # a key that came in through a merge (<<: *base) has no line of its own
+                continue
+    constructor = reader.constructor
+    return data, LoadedYaml(key_lines, list(constructor.duplicates)), None

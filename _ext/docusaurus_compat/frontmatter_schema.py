@@ -10,11 +10,12 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import math
+import re
 from collections.abc import Callable
 from typing import Any
 
 from .frontmatter_loader import FrontMatterBlock, Problem, load_yaml
-from .url_policy import has_control_characters, has_scheme, is_site_path, is_web_url
+from .url_policy import has_control_characters, has_scheme
 from .warning_types import DocusaurusWarning
 
 # Keys MyST itself consumes; passed through to it untouched.
@@ -23,12 +24,28 @@ MYST_KEYS = frozenset({"myst", "mystnb", "substitutions", "html_meta"})
 Check = Callable[[Any], tuple[bool, Any]]
 
 
+def _js_number_text(value: int | float) -> str:
+    """A number as JavaScript's ``String(n)`` writes it (``1.0`` is ``"1"``)."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e21:
+        return str(int(value))
+    return str(value)
+
+
 def _string(value: Any) -> tuple[bool, Any]:
+    """Docusaurus's front-matter string: a non-empty string, or a number written as text.
+
+    Docusaurus extends Joi's string to accept numbers (``tags: [2021]``); Joi refuses "".
+    """
     if isinstance(value, bool) or value is None or isinstance(value, (list, dict)):
         return False, None
     if isinstance(value, (int, float)):
-        return True, str(value)
-    return isinstance(value, str), value
+        return True, _js_number_text(value)
+    return (True, value) if isinstance(value, str) and value != "" else (False, None)
+
+
+def _text(value: Any) -> tuple[bool, Any]:
+    """A string that may be empty (``title``, ``description``)."""
+    return (True, "") if value == "" else _string(value)
 
 
 def _optional_string(value: Any) -> tuple[bool, Any]:
@@ -39,10 +56,11 @@ def _optional_string(value: Any) -> tuple[bool, Any]:
 
 
 def _boolean(value: Any) -> tuple[bool, Any]:
+    """Joi's boolean: true/false, or the strings "true"/"false" in any case."""
     if isinstance(value, bool):
         return True, value
-    if isinstance(value, str) and value.strip().lower() in {"true", "false"}:
-        return True, value.strip().lower() == "true"
+    if isinstance(value, str) and value.lower() in {"true", "false"}:
+        return True, value.lower() == "true"
     return False, None
 
 
@@ -57,77 +75,139 @@ def _url_path(value: Any) -> tuple[bool, Any]:
     return True, text
 
 
-def _web_url(value: Any) -> tuple[bool, Any]:
-    """An http(s) URL or a site path (``image``): never ``javascript:``, ``data:`` and the like."""
-    ok, text = _string(value)
-    if not ok:
+# RFC 3986's characters for a URI reference (Joi's uri({allowRelative: true})), and percent escapes.
+_URI_CHARS = re.compile(r"^(?:[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=]|%[0-9A-Fa-f]{2})*$")
+_URI_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
+# Of the schemes Docusaurus accepts, these are the ones a page may link or show an image from.
+_SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+
+
+def _uri(value: Any) -> tuple[bool, Any]:
+    """Docusaurus's URISchema: an absolute URL or a relative reference (``./a.png``, ``//host/a``,
+    ``@site/static/a.png``), less the schemes that would run or embed code (``javascript:``)."""
+    if not isinstance(value, str) or value == "" or has_control_characters(value):
         return False, None
-    text = text.strip()
-    if is_web_url(text) or is_site_path(text):
-        return not has_control_characters(text), text
-    return False, None
+    if not _URI_CHARS.match(value):
+        return False, None
+    scheme = _URI_SCHEME.match(value)
+    if scheme and scheme.group(1).lower() not in _SAFE_SCHEMES:
+        return False, None
+    return True, value
 
 
-def _optional_web_url(value: Any) -> tuple[bool, Any]:
-    """An http(s) URL, a site path, or null (``custom_edit_url: null`` hides the edit link)."""
-    return (True, None) if value is None else _web_url(value)
+def _edit_url(value: Any) -> tuple[bool, Any]:
+    """A URI, or null or "" (both hide the edit link)."""
+    return (True, None) if value is None or value == "" else _uri(value)
 
 
 def _doc_id(value: Any) -> tuple[bool, Any]:
-    """Docusaurus ids are one path segment."""
-    ok, text = _url_path(value)
+    """Docusaurus ids are one path segment (it refuses a slash when it reads the docs)."""
+    ok, text = _string(value)
     if not ok or "/" in text:
         return False, None
     return True, text
 
 
 def _number(value: Any) -> tuple[bool, Any]:
+    """Joi's number: a finite number, or a string holding one; not beyond 2**53 (unsafe)."""
     if isinstance(value, bool):
         return False, None
+    if isinstance(value, str):
+        text = value.strip()
+        if not _NUMBER_TEXT.match(text):
+            return False, None
+        value = float(text)
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e21:
+        value = int(value)  # JavaScript has one number type: 4.0 is 4
     if isinstance(value, (int, float)):
         try:
             finite = math.isfinite(value)
         except OverflowError:  # an int too large for a float: no position is that far out
-            finite = False
-        return (True, value) if finite else (False, None)
-    if isinstance(value, str):
-        try:
-            number = float(value.strip())
-        except ValueError:
             return False, None
-        if math.isfinite(number):
-            return True, int(number) if number.is_integer() else number
+        if finite and abs(value) <= 2**53 - 1:
+            return True, value
     return False, None
+
+
+_NUMBER_TEXT = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$")
 
 
 def _heading_level(value: Any) -> tuple[bool, Any]:
     ok, number = _number(value)
-    if ok and number in (2, 3, 4, 5, 6):
-        return True, int(number)
+    if ok and 2 <= number <= 6:
+        return True, number
     return False, None
 
 
 def _string_list(value: Any) -> tuple[bool, Any]:
-    if isinstance(value, list) and all(
-        isinstance(item, str) and item.strip() for item in value
-    ):
-        return True, [item.strip() for item in value]
+    """``keywords``: a non-empty list of strings (numbers become text)."""
+    if not isinstance(value, list) or not value:
+        return False, None
+    items = [_string(item) for item in value]
+    if all(ok for ok, _ in items):
+        return True, [text for _, text in items]
     return False, None
 
 
 def _tag_list(value: Any) -> tuple[bool, Any]:
-    """Docusaurus tags: strings, or ``{label, permalink}`` objects."""
+    """Docusaurus tags: strings (numbers become text), or ``{label, permalink}`` objects."""
     if not isinstance(value, list):
         return False, None
     tags = []
     for item in value:
-        if isinstance(item, str) and item.strip():
-            tags.append(item.strip())
-        elif isinstance(item, dict) and isinstance(item.get("label"), str) and item["label"].strip():
-            tags.append(item["label"].strip())
-        else:
+        if isinstance(item, dict):
+            label_ok, label = _string(item.get("label"))
+            link_ok, _ = _string(item.get("permalink"))
+            if not (label_ok and link_ok) or set(item) - {"label", "permalink"}:
+                return False, None
+            tags.append(label)
+            continue
+        ok, text = _string(item)
+        if not ok:
             return False, None
+        tags.append(text)
     return True, tags
+
+
+# Joi.date(): what JavaScript's Date accepts that authors write: ISO 8601 dates and times,
+# "2021/01/31", "01/31/2021", "Jan 31, 2021"; numbers are milliseconds since 1970.
+_DATE_TEXT = re.compile(
+    r"^(?:\d{4}(?:-\d{2}(?:-\d{2})?)?(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+    r"|\d{4}/\d{1,2}/\d{1,2}|\d{1,2}/\d{1,2}/\d{4}"
+    r"|(?:[A-Za-z]{3,9},? )?[A-Za-z]{3,9}\.? \d{1,2},? \d{4}(?: \d{2}:\d{2}(?::\d{2})?)?"
+    r"|\d{1,2} [A-Za-z]{3,9}\.? \d{4})$"
+)
+
+
+def _date_valid(text: str) -> bool:
+    if not _DATE_TEXT.match(text.strip()):
+        return False
+    iso = re.match(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", text.strip())
+    if iso:
+        month = int(iso.group(2) or 1)
+        day = int(iso.group(3) or 1)
+        return 1 <= month <= 12 and 1 <= day <= 31
+    return True
+
+
+def _last_update(value: Any) -> tuple[bool, Any]:
+    """``{author, date}``, at least one of them: an author string and a date."""
+    if not isinstance(value, dict) or not value or set(value) - {"author", "date"}:
+        return False, None
+    checked: dict[str, Any] = {}
+    if "author" in value:
+        ok, author = _string(value["author"])
+        if not ok:
+            return False, None
+        checked["author"] = author
+    if "date" in value:
+        date = value["date"]
+        if isinstance(date, bool) or not (
+            isinstance(date, (int, float)) or (isinstance(date, str) and _date_valid(date))
+        ):
+            return False, None
+        checked["date"] = date
+    return True, checked
 
 
 def _custom_props(value: Any) -> tuple[bool, Any]:
@@ -137,10 +217,6 @@ def _custom_props(value: Any) -> tuple[bool, Any]:
     if icon is not None and not isinstance(icon, str):
         return False, None
     return True, dict(value)
-
-
-def _mapping(value: Any) -> tuple[bool, Any]:
-    return isinstance(value, dict), value
 
 
 def _anything(value: Any) -> tuple[bool, Any]:
@@ -158,20 +234,20 @@ _BOOL = KeySpec(_boolean, "true or false")
 
 SCHEMA: dict[str, KeySpec] = {
     # page identity and titles
-    "title": _STRING,
+    "title": KeySpec(_text, "a string"),
     "metaTitle": _STRING,
     "hide_title": _BOOL,
     "id": KeySpec(_doc_id, "a page id without slashes, such as my-page"),
     "slug": KeySpec(_url_path, "a site path, such as /security/overview"),
     # head metadata
-    "description": _STRING,
+    "description": KeySpec(_text, "a string"),
     "metaDescription": _STRING,
-    "keywords": KeySpec(_string_list, "a list of strings, such as [palette, security]"),
-    "image": KeySpec(_web_url, "an http(s) URL or a site path, such as /img/card.png"),
+    "keywords": KeySpec(_string_list, "a non-empty list of strings, such as [palette, security]"),
+    "image": KeySpec(_uri, "an http(s) URL or a path, such as /img/card.png"),
     # sidebar
     "sidebar_label": _STRING,
     "sidebar_position": KeySpec(_number, "a number, such as 10"),
-    "icon": _STRING,
+    "icon": KeySpec(_text, "a string"),
     "sidebar_custom_props": KeySpec(_custom_props, "a mapping, such as {icon: lock}"),
     "sidebar_class_name": _STRING,
     "sidebar_key": _STRING,
@@ -186,14 +262,16 @@ SCHEMA: dict[str, KeySpec] = {
     "tags": KeySpec(_tag_list, "a list of tags, such as [security, cve]"),
     "draft": _BOOL,
     "unlisted": _BOOL,
+    # the Palette docs' own: built and searchable, left out of the sidebar
+    "hiddenFromNav": _BOOL,
     # pagination and edit link
     "pagination_label": _STRING,
     "pagination_prev": KeySpec(_optional_string, "a page id, or null"),
     "pagination_next": KeySpec(_optional_string, "a page id, or null"),
-    "custom_edit_url": KeySpec(_optional_web_url, "an http(s) URL, or null"),
+    "custom_edit_url": KeySpec(_edit_url, "an http(s) URL, or null"),
     # accepted for compatibility with Docusaurus; no effect on this site
     "parse_number_prefixes": _BOOL,
-    "last_update": KeySpec(_mapping, "a mapping with date and author"),
+    "last_update": KeySpec(_last_update, "a mapping with an author, a date or both, such as {date: 2024-01-31}"),
     # partials (see the Docusaurus dialect)
     "partial_category": _STRING,
     "partial_name": _STRING,
@@ -284,4 +362,28 @@ def parse_front_matter(
             ))
             continue
         values[key] = value
+    problems.extend(_cross_checks(values, key_lines, block.first_line))
     return ParsedFrontMatter(values, key_lines, myst_data, problems)
+
+
+def _cross_checks(values: dict[str, Any], key_lines: dict[str, int], first_line: int) -> list[Problem]:
+    """Rules between keys, as Docusaurus's schema has them; the later key is dropped."""
+    problems = []
+    if values.get("draft") and values.get("unlisted"):
+        del values["unlisted"]
+        problems.append(Problem(
+            key_lines.get("unlisted", first_line),
+            DocusaurusWarning.FRONTMATTER_TYPE,
+            "a page cannot be draft and unlisted at the same time: remove one "
+            "(the page is treated as a draft)",
+        ))
+    low, high = values.get("toc_min_heading_level"), values.get("toc_max_heading_level")
+    if low is not None and high is not None and low > high:
+        del values["toc_min_heading_level"]
+        problems.append(Problem(
+            key_lines.get("toc_min_heading_level", first_line),
+            DocusaurusWarning.FRONTMATTER_TYPE,
+            f"toc_min_heading_level ({low}) is above toc_max_heading_level ({high}): "
+            "swap them or lower it (the minimum is ignored)",
+        ))
+    return problems

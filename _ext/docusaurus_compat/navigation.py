@@ -49,6 +49,8 @@ class NavFields:
     position: float | None = None
     draft: bool = False
     unlisted: bool = False
+    hidden: bool = False
+    """``hiddenFromNav``: built and indexed, but not in the sidebar."""
 
 
 @dataclasses.dataclass
@@ -83,7 +85,7 @@ def scan_nav_fields(env: BuildEnvironment, docname: str) -> NavFields:
     position = meta.sidebar_position
     if position is None:
         position = number_prefix(docname.rsplit("/", 1)[-1])[0]
-    return NavFields(meta.label, position, meta.draft, meta.unlisted)
+    return NavFields(meta.label, position, meta.draft, meta.unlisted, meta.hidden_from_nav)
 
 
 def _leave_out(env: BuildEnvironment, docname: str, problem: NotUtf8Error, removed: set[str]) -> None:
@@ -153,7 +155,7 @@ def compute_plan(
         if docname == root_doc:
             continue
         info = fields.get(docname, NavFields())
-        if info.draft or info.unlisted:
+        if info.draft or info.unlisted or info.hidden:
             continue
         folder = folder_of(docname)
         if docname in index_docs:

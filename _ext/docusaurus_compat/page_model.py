@@ -42,6 +42,7 @@ class PageMeta:
     hide_title: bool = False
     draft: bool = False
     unlisted: bool = False
+    hidden_from_nav: bool = False
     slug: str | None = None
     doc_id: str | None = None
     pagination_label: str | None = None
@@ -81,6 +82,7 @@ class PageMeta:
             hide_title=bool(values.get("hide_title", False)),
             draft=bool(values.get("draft", False)),
             unlisted=bool(values.get("unlisted", False)),
+            hidden_from_nav=bool(values.get("hiddenFromNav", False)),
             slug=values.get("slug"),
             doc_id=values.get("id"),
             pagination_label=values.get("pagination_label"),

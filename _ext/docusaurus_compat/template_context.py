@@ -19,7 +19,7 @@ from .link_targets import main_site_url, split_target
 from .page_model import UNSET, PageMeta, pages_domain
 from .site_model import SiteModel, relation_label, site_model
 from .tags import tag_links
-from .url_policy import is_site_path, is_web_url, safe_href
+from .url_policy import has_scheme, is_site_path, is_web_url, safe_href
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -76,7 +76,7 @@ def _add_page_context(
     else:
         html_title = f"{title} | {docstitle}"
 
-    image = safe_href(meta.image)
+    image = safe_href(_image_url(meta.image))
     if image and is_site_path(image) and config.html_baseurl:
         image = urljoin(config.html_baseurl, image.lstrip("/"))
 
@@ -104,6 +104,16 @@ def _add_page_context(
     pagination = model.pagination[pagename]
     for name, target in (("prev", pagination.prev), ("next", pagination.next)):
         context[name] = _relation(app, model, pagename, target) if target else None
+
+
+def _image_url(image: str | None) -> str | None:
+    """``image`` as Docusaurus's ``useBaseUrl`` reads it: a relative path is from the site root,
+    and a protocol-relative URL is fetched over https."""
+    if not image or has_scheme(image):
+        return image
+    if image.startswith("//"):
+        return "https:" + image
+    return image if image.startswith("/") else "/" + image.removeprefix("./")
 
 
 def setup_template_context(app: Sphinx) -> None:

@@ -33,12 +33,18 @@ VALID: dict[str, list[tuple[str, Any]]] = {
     "title": [("My Page", "My Page"), ("42", "42"), ('""', ""), ("2021-01-31", "2021-01-31")],
     "metaTitle": [("Security | Palette", "Security | Palette")],
     "hide_title": [("true", True), ('"false"', False), ("'True'", True)],
-    "id": [("my-page", "my-page"), ("7", "7")],
+    "id": [("my-page", "my-page"), ("7", "7"), ("mailto:x", "mailto:x")],
     "slug": [("/security/overview", "/security/overview"), ("relative/path", "relative/path"), ('"  /x  "', "/x")],
     "description": [("How we do it.", "How we do it.")],
     "metaDescription": [("Meta text.", "Meta text.")],
-    "keywords": [("[palette, security]", ["palette", "security"]), ('[" spaced "]', ["spaced"]), ("[]", [])],
-    "image": [("/img/card.png", "/img/card.png"), ("https://example.com/card.png", "https://example.com/card.png")],
+    # Docusaurus turns numbers into text (keywords: [2021]) and keeps spaces
+    "keywords": [("[palette, security]", ["palette", "security"]), ('[" spaced "]', [" spaced "]), ("[2021, 1.0]", ["2021", "1"])],
+    # Docusaurus's URISchema: relative references and //host are URLs too
+    "image": [
+        ("/img/card.png", "/img/card.png"), ("https://example.com/card.png", "https://example.com/card.png"),
+        ("img/card.png", "img/card.png"), ("//cdn.example/x.png", "//cdn.example/x.png"),
+        ("'@site/static/img/x.png'", "@site/static/img/x.png"), ("./a%20b.png", "./a%20b.png"),
+    ],
     "sidebar_label": [("Core Principles", "Core Principles")],
     "sidebar_position": [("10", 10), ("2.5", 2.5), ("-1", -1), ('"3"', 3), ('" 4.5 "', 4.5), ("0", 0)],
     "icon": [("lock", "lock"), ('""', "")],
@@ -48,7 +54,7 @@ VALID: dict[str, list[tuple[str, Any]]] = {
     "displayed_sidebar": [("docs", "docs"), ("null", None)],
     "hideToC": [("true", True)],
     "hide_table_of_contents": [("false", False)],
-    "toc_min_heading_level": [("2", 2), ('"3"', 3)],
+    "toc_min_heading_level": [("2", 2), ('"3"', 3), ("2.5", 2.5)],
     "toc_max_heading_level": [("6", 6), ("4.0", 4)],
     "fullWidth": [("true", True)],
     "tags": [
@@ -56,9 +62,11 @@ VALID: dict[str, list[tuple[str, Any]]] = {
         ("[{label: Security, permalink: /security}]", ["Security"]),
         ('["with space", "a/b"]', ["with space", "a/b"]),
         ("[]", []),
+        ("[tag1, 42]", ["tag1", "42"]),
     ],
     "draft": [("true", True)],
     "unlisted": [("false", False)],
+    "hiddenFromNav": [("true", True)],
     "pagination_label": [("Next steps", "Next steps")],
     "pagination_prev": [("security/levels", "security/levels"), ("null", None)],
     "pagination_next": [("security/levels", "security/levels"), ("null", None)],
@@ -66,9 +74,15 @@ VALID: dict[str, list[tuple[str, Any]]] = {
         ("https://github.com/o/r/edit/main/x.md", "https://github.com/o/r/edit/main/x.md"),
         ("/edit/x", "/edit/x"),
         ("null", None),
+        ('""', None),
+        ("../edit/x.md", "../edit/x.md"),
     ],
     "parse_number_prefixes": [("false", False)],
-    "last_update": [("{date: 2021-99-99, author: me}", {"date": "2021-99-99", "author": "me"})],
+    "last_update": [
+        ("{date: 2021-01-31, author: me}", {"date": "2021-01-31", "author": "me"}),
+        ("{author: me}", {"author": "me"}),
+        ("{date: 1700000000000}", {"date": 1700000000000}),
+    ],
     "partial_category": [("palette", "palette")],
     "partial_name": [("intro", "intro")],
 }
@@ -95,7 +109,7 @@ INVALID: dict[str, tuple[str, list[tuple[str, str]]]] = {
     "title": ("a string", [("true", "True"), ("[a]", "['a']"), ("null", "None")]),
     "metaTitle": ("a string", [("{a: 1}", "{'a': 1}")]),
     "hide_title": ("true or false", [("yes please", "'yes please'"), ("1", "1")]),
-    "id": ("a page id without slashes, such as my-page", [("a/b", "'a/b'"), ('""', "''"), ("mailto:x", "'mailto:x'")]),
+    "id": ("a page id without slashes, such as my-page", [("a/b", "'a/b'"), ('""', "''")]),
     "slug": ("a site path, such as /security/overview", [
         ('"javascript:alert(1)"', "'javascript:alert(1)'"),
         ('"java\\tscript:alert(1)"', "'java\\tscript:alert(1)'"),
@@ -106,15 +120,15 @@ INVALID: dict[str, tuple[str, list[tuple[str, str]]]] = {
     ]),
     "description": ("a string", [("[a]", "['a']")]),
     "metaDescription": ("a string", [("false", "False")]),
-    "keywords": ("a list of strings, such as [palette, security]", [
-        ("security", "'security'"), ("[1, 2]", "[1, 2]"), ('[""]', "['']"),
+    "keywords": ("a non-empty list of strings, such as [palette, security]", [
+        ("security", "'security'"), ('[""]', "['']"), ("[]", "[]"), ("[[a]]", "[['a']]"),
     ]),
-    "image": ("an http(s) URL or a site path, such as /img/card.png", [
+    # javascript: and data: are URIs to Docusaurus; this site refuses them (tests/conformance/deviations.yaml)
+    "image": ("an http(s) URL or a path, such as /img/card.png", [
         ('"javascript:alert(1)"', "'javascript:alert(1)'"),
         ('"data:image/png;base64,AAAA"', "'data:image/png;base64,AAAA'"),
-        ("//evil.example/x.png", "'//evil.example/x.png'"),
         ('"/\\\\evil.example/x.png"', "'/\\\\evil.example/x.png'"),
-        ("img/card.png", "'img/card.png'"),
+        ("has space.png", "'has space.png'"),
         ('"https://example.com/a\\tb.png"', "'https://example.com/a\\tb.png'"),
     ]),
     "sidebar_label": ("a string", [("{a: 1}", "{'a': 1}")]),
@@ -130,18 +144,19 @@ INVALID: dict[str, tuple[str, list[tuple[str, str]]]] = {
     "displayed_sidebar": ("a sidebar id, or null", [("[a]", "['a']")]),
     "hideToC": ("true or false", [("maybe", "'maybe'")]),
     "hide_table_of_contents": ("true or false", [("0", "0")]),
-    "toc_min_heading_level": ("a heading level from 2 to 6", [("1", "1"), ("2.5", "2.5"), ("true", "True")]),
+    "toc_min_heading_level": ("a heading level from 2 to 6", [("1", "1"), ("6.5", "6.5"), ("true", "True")]),
     "toc_max_heading_level": ("a heading level from 2 to 6", [("7", "7"), ("abc", "'abc'")]),
     "fullWidth": ("true or false", [("nope", "'nope'")]),
     "tags": ("a list of tags, such as [security, cve]", [
         ("security", "'security'"),
-        ("[1]", "[1]"),
+        ("[true]", "[True]"),
         ('[""]', "['']"),
         ("[{permalink: /x}]", "[{'permalink': '/x'}]"),
         ('[{label: "  "}]', "[{'label': '  '}]"),
     ]),
     "draft": ("true or false", [("later", "'later'")]),
     "unlisted": ("true or false", [("2", "2")]),
+    "hiddenFromNav": ("true or false", [("yes", "'yes'")]),
     "pagination_label": ("a string", [("[a]", "['a']")]),
     "pagination_prev": ("a page id, or null", [("[a]", "['a']")]),
     "pagination_next": ("a page id, or null", [("{a: 1}", "{'a': 1}")]),
@@ -149,7 +164,10 @@ INVALID: dict[str, tuple[str, list[tuple[str, str]]]] = {
         ('"javascript:alert(1)"', "'javascript:alert(1)'"), ("ftp://example.com/x", "'ftp://example.com/x'"),
     ]),
     "parse_number_prefixes": ("true or false", [("sometimes", "'sometimes'")]),
-    "last_update": ("a mapping with date and author", [("2021-01-01", "'2021-01-01'")]),
+    "last_update": ("a mapping with an author, a date or both, such as {date: 2024-01-31}", [
+        ("2021-01-01", "'2021-01-01'"), ("{}", "{}"), ("{date: 2021-99-99}", "{'date': '2021-99-99'}"),
+        ("{author: me, when: today}", "{'author': 'me', 'when': 'today'}"), ("{date: soon}", "{'date': 'soon'}"),
+    ]),
     "partial_category": ("a string", [("[a]", "['a']")]),
     "partial_name": ("a string", [("true", "True")]),
 }
@@ -229,7 +247,7 @@ def test_unknown_key(key: str, advice: str) -> None:
 
 
 def test_extra_keys_are_accepted_silently_and_have_no_value() -> None:
-    parsed = parse("title: T\nhiddenFromNav: true\nsite_team: [a]", frozenset({"hiddenFromNav", "site_team"}))
+    parsed = parse("title: T\nsite_flag: true\nsite_team: [a]", frozenset({"site_flag", "site_team"}))
     assert (parsed.values, parsed.problems, parsed.myst_data) == ({"title": "T"}, [], {})
 
 
@@ -239,7 +257,7 @@ def test_an_extra_key_does_not_switch_off_a_known_keys_check() -> None:
 
 
 def test_extra_keys_only_cover_their_own_names() -> None:
-    problem = only_problem(parse("hiddenFromNav: true\nother: 1", frozenset({"hiddenFromNav"})))
+    problem = only_problem(parse("site_flag: true\nother: 1", frozenset({"site_flag"})))
     assert (problem.line, problem.subtype) == (3, DocusaurusWarning.FRONTMATTER_UNKNOWN)
 
 
@@ -334,3 +352,30 @@ def test_many_problems_are_all_reported_in_key_order() -> None:
         (5, DocusaurusWarning.FRONTMATTER_TYPE),
     ]
     assert parsed.values == {"title": "T"}
+
+
+# --- rules between keys (Docusaurus's ContentVisibilitySchema and FrontMatterTOCHeadingLevels) -----------
+
+
+def test_draft_and_unlisted_together_keep_the_draft() -> None:
+    parsed = parse("draft: true\nunlisted: true")
+    problem = only_problem(parsed)
+    assert (problem.line, problem.subtype) == (3, DocusaurusWarning.FRONTMATTER_TYPE)
+    assert "cannot be draft and unlisted" in problem.message
+    assert parsed.values == {"draft": True}
+
+
+def test_draft_false_with_unlisted_is_fine() -> None:
+    assert parse("draft: false\nunlisted: true").problems == []
+
+
+def test_toc_min_above_max_is_refused() -> None:
+    parsed = parse("toc_min_heading_level: 5\ntoc_max_heading_level: 3")
+    problem = only_problem(parsed)
+    assert (problem.line, problem.subtype) == (2, DocusaurusWarning.FRONTMATTER_TYPE)
+    assert parsed.values == {"toc_max_heading_level": 3}
+
+
+def test_yaml_1_2_yes_is_not_a_boolean() -> None:
+    problem = only_problem(parse("hide_title: yes"))
+    assert "must be true or false, not 'yes'" in problem.message
