@@ -63,7 +63,7 @@ def pages(app) -> list[Path]:
 
 def test_the_refused_values_are_warned_about(site):
     warnings = "\n".join(warnings_of(site))
-    assert "'image' must be an http(s) URL or a site path" in warnings
+    assert "'image' must be an http(s) URL or a path" in warnings
     assert "'custom_edit_url' must be an http(s) URL, or null" in warnings
     assert "unknown icon" in warnings
     assert len(warnings_of(site)) == 3, warnings

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from .apply_front_matter import setup_apply_front_matter
 from .csp import setup_csp
+from .dialect.languages import setup_languages
 from .dialect.partials import setup_partials
 from .html_builder import setup_html_builder
 from .html_translator import setup_html_translator
@@ -40,6 +41,7 @@ from .parser import setup_parser
 from .pdf import setup_pdf
 from .raw_html import setup_raw_html
 from .search import setup_search
+from .section_ids import setup_section_ids
 from .settings import register_settings
 from .sidebar import setup_sidebar
 from .site_model import setup_site_model
@@ -85,12 +87,14 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     # read
     setup_parser(app)
     setup_partials(app)
+    setup_languages(app)
     setup_missing_files(app)
     setup_apply_front_matter(app)
     setup_navigation(app)
     setup_link_records(app)
     setup_spacers(app)
     setup_raw_html(app)
+    setup_section_ids(app)
     # after reading
     setup_site_model(app)
     # write

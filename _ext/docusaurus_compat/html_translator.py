@@ -15,12 +15,32 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from docutils import nodes
+from markupsafe import escape
 from sphinx.writers.html5 import HTML5Translator
 
+from .dialect.code_fences import LINE_CLASSES
 from .url_policy import is_web_url
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+
+
+def _class_lines(html: str, line_classes: dict[int, list[str]]) -> str:
+    """Wrap the given lines of a highlighted block in spans with their magic-comment classes.
+
+    Pygments closes every span at the end of its line, so each line can be wrapped alone.
+    """
+    opening = html.find("<pre")
+    body_start = html.find(">", opening) + 1
+    body_end = html.rfind("</pre>")
+    if opening < 0 or body_end < body_start:
+        return html
+    lines = html[body_start:body_end].split("\n")
+    for number, classes in line_classes.items():
+        if 0 < number <= len(lines) and classes:
+            names = " ".join(escape(name) for name in classes)
+            lines[number - 1] = f'<span class="{names}">{lines[number - 1]}</span>'
+    return html[:body_start] + "\n".join(lines) + html[body_end:]
 
 
 class DocusaurusHTMLTranslator(HTML5Translator):
@@ -40,6 +60,8 @@ class DocusaurusHTMLTranslator(HTML5Translator):
             # highlighted blocks are written in one piece, then skipped
             for index in range(start, len(self.body)):
                 self.body[index] = self.body[index].replace("<pre>", '<pre tabindex="0">', 1)
+                if node.get(LINE_CLASSES):
+                    self.body[index] = _class_lines(self.body[index], node[LINE_CLASSES])
             raise
 
     def add_permalink_ref(self, node: nodes.Element, title: str) -> None:
@@ -53,8 +75,8 @@ class DocusaurusHTMLTranslator(HTML5Translator):
         ):
             super().add_permalink_ref(node, title)
             return
-        slug = node.get("slug")
-        anchor = slug if slug in node["ids"] else node["ids"][0]
+        # ids[0] is the Docusaurus id (section_ids.py), or docutils' when a label holds that id
+        anchor = node["ids"][0]
         label = self.attval(f"Direct link to {node[0].astext()}")
         self.body.append(
             f'<a class="headerlink" href="#{anchor}" aria-label="{label}" title="{label}">'

@@ -23,19 +23,13 @@ from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.transforms.post_transforms.images import ImageConverter
 
+from .dialect.admonitions import ADMONITIONS
 from .icons import icon_svg
 from .page_model import pages_of
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.writers.latex import LaTeXTranslator
-
-# Docusaurus admonition type -> the sphinxadmonition style that matches it
-LATEX_ADMONITION = {
-    "note": "note", "tip": "tip", "info": "important", "warning": "warning",
-    "caution": "caution", "danger": "danger", "preview": "hint", "further": "note",
-}
-
 
 class page_summary(nodes.Element):  # noqa: N801 - docutils node naming
     """A page's description and tags, printed under its title in the PDF only."""
@@ -61,7 +55,7 @@ def skip_node(translator: Any, node: nodes.Node) -> None:
 
 
 def visit_admonition_latex(translator: LaTeXTranslator, node: nodes.admonition) -> None:
-    style = next((LATEX_ADMONITION[cls] for cls in node["classes"] if cls in LATEX_ADMONITION), "note")
+    style = ADMONITIONS.latex_style(node["classes"])
     translator.body.append("\n" + r"\begin{sphinxadmonition}{%s}" % style)
     translator.no_latex_floats += 1
 

@@ -111,7 +111,9 @@ VALUES = {
     "list-key-is-text": ("? [a, b]\n: 1", {"a,b": 1}),  # js-yaml: String([a, b])
     "merge-key": ("base: &b {x: 1}\n<<: *b", {"base": {"x": 1}, "x": 1}),
     # YAML 1.2's core schema, as js-yaml reads it: only true/false are booleans, 0o17 is octal
-    "yes-no-on-off-are-text": ("a: yes\nb: no\nc: on\nd: off\ne: Y", {"a": "yes", "b": "no", "c": "on", "d": "off", "e": "Y"}),
+    "yes-no-on-off-are-text": (
+        "a: yes\nb: no\nc: on\nd: off\ne: Y", {"a": "yes", "b": "no", "c": "on", "d": "off", "e": "Y"}
+    ),
     "true-false-any-case": ("a: True\nb: FALSE", {"a": True, "b": False}),
     "yaml-1.2-octal": ("a: 0o17\nb: 0x1F", {"a": 15, "b": 31}),
     "sexagesimal-is-text": ("a: 1:30", {"a": "1:30"}),
@@ -177,7 +179,9 @@ PROBLEMS = {
     "int-tag-on-empty": ('a: !!int ""', 1, ("front matter cannot be read", "IndexError")),
     "float-tag-on-empty": ("a: !!float ''", 1, ("front matter cannot be read", "IndexError")),
     "bool-tag-on-text": ("a: !!bool abc", 1, ("front matter cannot be read", "KeyError")),
-    "timestamp-tag-on-text": ("a: !!timestamp abc", 1, ("front matter cannot be read", "tagged tag:yaml.org,2002:timestamp")),
+    "timestamp-tag-on-text": (
+        "a: !!timestamp abc", 1, ("front matter cannot be read", "tagged tag:yaml.org,2002:timestamp")
+    ),
     "timestamp-tag-on-bad-date": ("a: !!timestamp 2021-99-99", 1, ("front matter cannot be read", "ValueError")),
 }
 

@@ -38,7 +38,10 @@ VALID: dict[str, list[tuple[str, Any]]] = {
     "description": [("How we do it.", "How we do it.")],
     "metaDescription": [("Meta text.", "Meta text.")],
     # Docusaurus turns numbers into text (keywords: [2021]) and keeps spaces
-    "keywords": [("[palette, security]", ["palette", "security"]), ('[" spaced "]', [" spaced "]), ("[2021, 1.0]", ["2021", "1"])],
+    "keywords": [
+        ("[palette, security]", ["palette", "security"]), ('[" spaced "]', [" spaced "]),
+        ("[2021, 1.0]", ["2021", "1"]),
+    ],
     # Docusaurus's URISchema: relative references and //host are URLs too
     "image": [
         ("/img/card.png", "/img/card.png"), ("https://example.com/card.png", "https://example.com/card.png"),

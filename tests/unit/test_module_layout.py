@@ -16,13 +16,16 @@ PACKAGE = Path(__file__).resolve().parents[2] / "_ext" / "docusaurus_compat"
 
 PHASES: dict[str, tuple[str, ...]] = {
     # facts with no Sphinx state: warnings, settings, URL rules, icons, path rules, node classes
-    "foundation": ("warning_types", "settings", "url_policy", "icons", "doc_paths", "doc_nodes"),
+    "foundation": ("warning_types", "settings", "url_policy", "icons", "doc_paths", "doc_nodes",
+                   "heading_ids"),
     # reading one page: sources, front matter, the parser and its dialect, per-page records
     "read": (
         "frontmatter_loader", "frontmatter_schema", "page_sources", "page_model", "parser",
         "dialect", "dialect.admonitions", "dialect.code_fences", "dialect.esm", "dialect.headings",
-        "dialect.html", "dialect.jsx", "dialect.partials", "dialect.renderer",
+        "dialect.html", "dialect.jsx", "dialect.languages", "dialect.mdx_comments", "dialect.partials",
+        "dialect.renderer",
         "apply_front_matter", "navigation", "link_records", "missing_files", "raw_html", "spacers",
+        "section_ids",
     ),
     # after reading: the site model
     "model": ("routes", "link_targets", "site_model"),

@@ -14,6 +14,7 @@ from .esm import esm_plugin
 from .headings import headings_plugin
 from .html import html_plugin
 from .jsx import jsx_plugin
+from .mdx_comments import mdx_comments_plugin
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -24,6 +25,7 @@ def dialect_plugin(md: MarkdownIt) -> None:
     md.disable("code")  # MDX has no indented code blocks
     esm_plugin(md)
     admonition_plugin(md)
+    mdx_comments_plugin(md)
     jsx_plugin(md)
     html_plugin(md)
     headings_plugin(md)

@@ -1,8 +1,10 @@
-"""Docusaurus heading ids: ``## Heading {#custom-id}``.
+r"""Docusaurus heading ids: ``## Heading {#custom-id}``, ``{/* #id */}`` and ``<!-- #id -->``.
 
-The ``{#id}`` suffix is removed from the heading text and becomes the
-section's id; every other heading keeps the GitHub-style slug MyST gives it
-(``myst_heading_slug_func = "github"``), which is what Docusaurus uses.
+The id suffix is removed from the heading text and kept, verbatim, in the
+``heading_open`` token's meta (``docusaurus_id``); the renderer gives the
+section that id (:mod:`..heading_ids`).
+``\{#id}`` (the escaped form MDX needs) is the same id. An id is never a Sphinx
+label: Docusaurus ids belong to their page.
 """
 
 from __future__ import annotations
@@ -10,11 +12,54 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..heading_ids import CUSTOM_ID, HTML_COMMENT_ID, MDX_COMMENT_ID
+
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.rules_core import StateCore
+    from markdown_it.token import Token
 
-_CUSTOM_ID = re.compile(r"\s*\{#([\w.:-]+)\}\s*$")
+_TRAILING_COMMENT = re.compile(r"\s*(\{/\*.*?\*/\}|<!--.*?-->)$")
+
+
+def _escaped(text: str, index: int) -> bool:
+    """Whether the character at ``index`` follows an odd number of backslashes."""
+    count = 0
+    while index - count - 1 >= 0 and text[index - count - 1] == "\\":
+        count += 1
+    return count % 2 == 1
+
+
+def trailing_id(raw: str) -> tuple[str, str, str] | None:
+    """``(id, raw suffix, shown suffix)`` of a heading's source text, or None.
+
+    The shown suffix is what the suffix left in the heading's text tokens (an HTML
+    comment leaves nothing; ``{#id}`` and ``{/* #id */}`` stay as text until removed).
+    """
+    comment = _TRAILING_COMMENT.search(raw)
+    if comment:
+        body = comment.group(1)
+        for pattern, shown in ((MDX_COMMENT_ID, body), (HTML_COMMENT_ID, "")):
+            match = pattern.match(body)
+            if match:
+                return match.group(1), comment.group(0), shown
+        return None
+    match = CUSTOM_ID.search(raw)
+    if not match or not match.group(1).strip():
+        return None
+    start = raw.index("{#", match.start())
+    # "\\{#id}" is the form MDX needs, and still the id (Docusaurus escapes "{#" itself)
+    opening = start - 1 if _escaped(raw, start) else start
+    suffix = raw[len(raw[:opening].rstrip()) :]
+    return match.group(1).strip(), suffix, raw[start:].strip()
+
+
+def _join_trailing_text(children: list[Token]) -> None:
+    """Merge the text at the end (an escape, ``\\{``, is a token of its own until text_join)."""
+    while len(children) >= 2 and {children[-1].type, children[-2].type} <= {"text", "text_special"}:
+        last = children.pop()
+        children[-1].content += last.content
+        children[-1].type = "text"
 
 
 def custom_heading_ids(state: StateCore) -> None:
@@ -23,15 +68,31 @@ def custom_heading_ids(state: StateCore) -> None:
         if token.type != "heading_open" or index + 1 >= len(tokens):
             continue
         inline = tokens[index + 1]
-        if not inline.children or inline.children[-1].type != "text":
+        raw = inline.content.rstrip()
+        found = trailing_id(raw)
+        if not found or not inline.children:
             continue
+        heading_id, raw_suffix, shown = found
+        _join_trailing_text(inline.children)
         last = inline.children[-1]
-        match = _CUSTOM_ID.search(last.content)
-        if not match:
-            continue
-        last.content = last.content[: match.start()]
-        inline.content = _CUSTOM_ID.sub("", inline.content)
-        token.attrs["id"] = match.group(1)
+        if (last.type == "html_inline" and HTML_COMMENT_ID.match(last.content.strip())) or (
+            last.type == "mdx_comment" and MDX_COMMENT_ID.match("{" + last.content + "}")
+        ):
+            inline.children.pop()  # the comment goes, the text before it stays
+            shown = ""
+        if inline.children:
+            last = inline.children[-1]
+            text = last.content.rstrip()
+            if last.type == "text" and shown and text.endswith(shown):
+                last.content = text[: len(text) - len(shown)].rstrip()
+            elif last.type == "text":
+                last.content = text  # the MDX comment rule already took the comment out
+            elif shown:
+                continue
+            if last.type == "text" and not last.content:
+                inline.children.pop()
+        inline.content = raw[: len(raw) - len(raw_suffix)].rstrip()
+        token.meta["docusaurus_id"] = heading_id
 
 
 def headings_plugin(md: MarkdownIt) -> None:

@@ -13,34 +13,33 @@ from typing import TYPE_CHECKING, Any
 
 import json5
 from docutils import nodes
-from myst_parser.mdit_to_docutils.base import token_line
+from myst_parser.mdit_to_docutils.base import clean_astext, token_line
 from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
 from sphinx import addnodes
 from sphinx_design.shared import create_component
 
 from ..doc_nodes import doc_card_list
+from ..heading_ids import HEADING_ID, Slugger
 from ..missing_files import note_missing
 from ..page_model import pages_domain
 from ..url_policy import has_scheme
 from ..warning_types import DocusaurusWarning, warn
-from .admonitions import KNOWN_TYPES
-from .code_fences import parse_fence_info, strip_magic_comments
+from .admonitions import ADMONITIONS
+from .code_fences import (
+    DEFAULT_MAGIC_COMMENTS,
+    HIGHLIGHT_CLASS,
+    LINE_CLASSES,
+    magic_comments_from_config,
+    parse_fence_info,
+    strip_magic_comments,
+)
 from .jsx import Expression
+from .languages import PLAIN_LANGUAGES_KEY, is_plain_fallback, pygments_language
 from .partials import find_partial, render_partial_text
 
 if TYPE_CHECKING:
     from markdown_it.tree import SyntaxTreeNode
 
-ADMONITION_TITLES = {
-    "note": "Note",
-    "tip": "Tip",
-    "info": "Info",
-    "warning": "Warning",
-    "caution": "Caution",
-    "danger": "Danger",
-    "preview": "Tech Preview",
-    "further": "Further Guidance",
-}
 PREVIEW_TEXT = (
     "This feature is a tech preview: it may change or be removed in a later release, "
     "and an upgrade path is not guaranteed. Keep it out of production workloads."
@@ -93,15 +92,46 @@ class DocusaurusRenderer(SphinxRenderer):
         """The opening token of a paired node (its meta carries name and attrs)."""
         return token.nester_tokens.opening if token.nester_tokens else token
 
+    # --- headings ------------------------------------------------------------
+
+    def render_heading(self, token: SyntaxTreeNode) -> None:
+        """A heading with the id Docusaurus gives it (see :mod:`..heading_ids`)."""
+        parent = self.current_node
+        super().render_heading(token)
+        node = self.current_node if self.current_node is not parent else parent.children[-1]
+        if not isinstance(node, nodes.Element):
+            return
+        slugger = self.md_env.setdefault("docusaurus_slugger", Slugger())
+        custom = token.meta.get("docusaurus_id") if token.meta else None
+        inline = token.to_tokens()[1]
+        text = "".join(
+            child.content for child in inline.children or [] if child.type in ("text", "code_inline", "mdx_comment")
+        )
+        heading_id = slugger.unique(custom) if custom else slugger.slug(text)
+        old = node.get("slug")
+        entry = self._heading_slugs.pop(old, None) if old else None
+        if not heading_id:
+            node.attributes.pop("slug", None)
+            return
+        shown = node[0] if isinstance(node, nodes.section) and isinstance(node[0], nodes.Element) else node
+        title = entry[2] if entry else clean_astext(shown)
+        node["slug"] = heading_id
+        node[HEADING_ID] = heading_id
+        self._heading_slugs[heading_id] = (node.line, heading_id, title)
+
+    def render_mdx_comment(self, token: SyntaxTreeNode) -> None:
+        """``{/* ... */}``: nothing to show."""
+
     # --- admonitions -------------------------------------------------------
 
     def render_docusaurus_admonition(self, token: SyntaxTreeNode) -> None:
         kind = token.meta["type"]
         line = token_line(token, 0)
-        if kind not in KNOWN_TYPES:
+        entry = ADMONITIONS.get(kind)
+        if entry is None:
             self._warn(
-                f"unknown admonition type ':::{token.info}': use one of "
-                f"{', '.join(KNOWN_TYPES)} (shown as a plain admonition)",
+                f"':::{token.info}' is not an admonition type: use one of "
+                f"{', '.join(ADMONITIONS.names())} (its text is shown without a box)",
                 DocusaurusWarning.ADMONITION_UNKNOWN, token,
             )
         if token.meta["stranded_offset"] is not None:
@@ -117,21 +147,57 @@ class DocusaurusRenderer(SphinxRenderer):
                 "text (it runs to the end of the enclosing block)",
                 DocusaurusWarning.ADMONITION_CLOSER, token,
             )
-        title = token.meta["title"] or ADMONITION_TITLES.get(kind, kind.capitalize())
-        admonition = nodes.admonition(classes=["docusaurus-admonition", kind])
-        if kind in ("note", "tip", "warning", "caution", "danger"):
-            admonition["classes"].insert(0, kind)
+        if entry is None:
+            # Docusaurus renders a directive no plugin knows as a bare <div> of its body
+            container = nodes.container(classes=["docusaurus-directive", *token.meta.get("classes", [])])
+            self.add_line_and_source_path(container, token)
+            self.current_node.append(container)
+            with self.current_node_context(container):
+                self.nested_render_text(token.content, line)
+            return
+        admonition = self._admonition(
+            token, kind, token.meta["title"] or entry.title, token.meta.get("classes", []), line
+        )
+        if token.meta.get("element_id"):
+            admonition["ids"].append(token.meta["element_id"])
+        with self.current_node_context(admonition):
+            body = token.content
+            if kind == "preview" and not body.strip():
+                body = PREVIEW_TEXT
+            self.nested_render_text(body, line)
+
+    def _admonition(
+        self, token: SyntaxTreeNode, kind: str, title: str, classes: list[str], line: int
+    ) -> nodes.admonition:
+        """An admonition node of a known ``kind`` with its title, appended to the page."""
+        shown = ADMONITIONS.rendered_type(kind)
+        admonition = nodes.admonition(classes=["docusaurus-admonition", kind, *classes])
+        if shown != kind:
+            admonition["classes"].insert(2, shown)
+        if shown in ("note", "tip", "warning", "caution", "danger"):
+            admonition["classes"].insert(0, shown)
         self.add_line_and_source_path(admonition, token)
         title_node = nodes.title(title, "")
         with self.current_node_context(title_node):
             self.nested_render_text(title, line, inline=True)
         admonition += title_node
         self.current_node.append(admonition)
+        return admonition
+
+    def _block_admonition(self, token: SyntaxTreeNode, attrs: dict) -> None:
+        """``<Admonition type="tip" title="...">`` from ``@theme/Admonition``: as ``:::tip[...]``."""
+        kind = (_attr_text(attrs.get("type")) or "note").lower()
+        if ADMONITIONS.get(kind) is None:
+            self._warn(
+                f"<Admonition type={kind!r}> is not an admonition type: use one of "
+                f"{', '.join(ADMONITIONS.names())} (shown as a note)",
+                DocusaurusWarning.ADMONITION_UNKNOWN, token,
+            )
+            kind = "note"
+        title = _attr_text(attrs.get("title")) or ADMONITIONS.default_title(kind)
+        admonition = self._admonition(token, kind, title, [], token_line(token, 0))
         with self.current_node_context(admonition):
-            body = token.content
-            if kind == "preview" and not body.strip():
-                body = PREVIEW_TEXT
-            self.nested_render_text(body, line)
+            self.render_children(token)
 
     # --- images ----------------------------------------------------------------
 
@@ -191,17 +257,35 @@ class DocusaurusRenderer(SphinxRenderer):
         if info.startswith("{") and not re.match(r"^\{[\d,\s-]+\}", info):
             return super().render_fence(token)  # a MyST directive
         fence = parse_fence_info(info)
-        text, magic_lines = strip_magic_comments(token.content)
-        emphasized = sorted(set(fence.highlight_lines) | set(magic_lines))
-        language = fence.language or self.sphinx_env.config.highlight_language
+        config = self.sphinx_env.config
+        if fence.has_ranges:
+            # Docusaurus: a {range} in the metastring switches magic comments off
+            text, emphasized = token.content, sorted(set(fence.highlight_lines))
+        else:
+            comments = magic_comments_from_config(config.docusaurus_magic_comments) or DEFAULT_MAGIC_COMMENTS
+            text, marked = strip_magic_comments(token.content, fence.language, comments)
+            # the theme's highlight class is the one a literal block can show (emphasized lines)
+            emphasized = marked.get(HIGHLIGHT_CLASS, [])
+        language = pygments_language(fence.language or config.highlight_language)
+        if is_plain_fallback(fence.language):
+            plain = self.sphinx_env.metadata[self.sphinx_env.docname].setdefault(PLAIN_LANGUAGES_KEY, [])
+            if fence.language not in plain:
+                plain.append(fence.language)
         node = self.create_highlighted_code_block(
-            text, language, number_lines=fence.line_numbers,
+            text, language, number_lines=fence.line_numbers, lineno_start=fence.line_numbers_start,
             source=self.document["source"], line=token_line(token, 0) or None,
         )
         if emphasized:
             line_count = len(text.splitlines())
             highlight_args: dict[str, Any] = node.setdefault("highlight_args", {})
             highlight_args["hl_lines"] = [n for n in emphasized if n <= line_count]
+        if not fence.has_ranges:
+            classed = {
+                number: sorted(name for name, lines in marked.items() if number in lines and name != HIGHLIGHT_CLASS)
+                for number in sorted({n for name, lines in marked.items() if name != HIGHLIGHT_CLASS for n in lines})
+            }
+            if classed:
+                node[LINE_CLASSES] = classed  # written by the HTML translator (html_translator.py)
         if fence.hide_clipboard:
             node["classes"].append("no-copybutton")
         if not fence.title:
