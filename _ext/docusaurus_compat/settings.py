@@ -55,8 +55,6 @@ SETTINGS: tuple[Setting, ...] = (
             "Front-matter keys accepted without effect (a site's own keys)"),
     Setting("docusaurus_magic_comments", [], frozenset({list, tuple}), "env",
             "Code-block magic comments, as Docusaurus's `prism.magicComments` (`[]`: its highlight comments)"),
-    Setting("docusaurus_external_image_hosts", [], frozenset({list, tuple}), "env",
-            "Hosts whose images raw HTML may show (none: an external image is a link; the CSP keeps `img-src 'self'`)"),
     Setting("docusaurus_icon_aliases", {}, frozenset({dict}), "env",
             "Extra icon names: site name -> Font Awesome Free name"),
     Setting("docusaurus_index_cards", True, frozenset({bool}), "env",
