@@ -150,6 +150,13 @@ class LoadedYaml:
     duplicates: list[tuple[str, int]]
 
 
+def js_number_text(value: int | float) -> str:
+    """A number as JavaScript's ``String(n)`` writes it (``1.0`` is ``"1"``)."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e21:
+        return str(int(value))
+    return str(value)
+
+
 def _js_key(key: Any) -> str:
     """A mapping key as text, as js-yaml makes it (JavaScript's ``String(key)``)."""
     if isinstance(key, str):
@@ -158,8 +165,8 @@ def _js_key(key: Any) -> str:
         return "true" if key else "false"
     if key is None:
         return "null"
-    if isinstance(key, float) and key.is_integer() and abs(key) < 1e21:
-        return str(int(key))
+    if isinstance(key, (int, float)):
+        return js_number_text(key)
     if isinstance(key, (list, tuple)):
         return ",".join("" if item is None else _js_key(item) for item in key)
     if isinstance(key, Mapping):

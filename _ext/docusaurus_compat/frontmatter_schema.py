@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from .frontmatter_loader import FrontMatterBlock, Problem, load_yaml
+from .frontmatter_loader import FrontMatterBlock, Problem, js_number_text, load_yaml
 from .url_policy import has_control_characters, has_scheme
 from .warning_types import DocusaurusWarning
 
@@ -22,13 +22,6 @@ from .warning_types import DocusaurusWarning
 MYST_KEYS = frozenset({"myst", "mystnb", "substitutions", "html_meta"})
 
 Check = Callable[[Any], tuple[bool, Any]]
-
-
-def _js_number_text(value: int | float) -> str:
-    """A number as JavaScript's ``String(n)`` writes it (``1.0`` is ``"1"``)."""
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e21:
-        return str(int(value))
-    return str(value)
 
 
 def _string(value: Any) -> tuple[bool, Any]:
@@ -39,7 +32,7 @@ def _string(value: Any) -> tuple[bool, Any]:
     if isinstance(value, bool) or value is None or isinstance(value, (list, dict)):
         return False, None
     if isinstance(value, (int, float)):
-        return True, _js_number_text(value)
+        return True, js_number_text(value)
     return (True, value) if isinstance(value, str) and value != "" else (False, None)
 
 
@@ -77,7 +70,6 @@ def _url_path(value: Any) -> tuple[bool, Any]:
 
 # RFC 3986's characters for a URI reference (Joi's uri({allowRelative: true})), and percent escapes.
 _URI_CHARS = re.compile(r"^(?:[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=]|%[0-9A-Fa-f]{2})*$")
-_URI_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 # Of the schemes Docusaurus accepts, these are the ones a page may link or show an image from.
 _SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 
@@ -85,12 +77,10 @@ _SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 def _uri(value: Any) -> tuple[bool, Any]:
     """Docusaurus's URISchema: an absolute URL or a relative reference (``./a.png``, ``//host/a``,
     ``@site/static/a.png``), less the schemes that would run or embed code (``javascript:``)."""
-    if not isinstance(value, str) or value == "" or has_control_characters(value):
+    # the URI characters hold no control character and no space
+    if not isinstance(value, str) or value == "" or not _URI_CHARS.match(value):
         return False, None
-    if not _URI_CHARS.match(value):
-        return False, None
-    scheme = _URI_SCHEME.match(value)
-    if scheme and scheme.group(1).lower() not in _SAFE_SCHEMES:
+    if has_scheme(value) and value.split(":", 1)[0].lower() not in _SAFE_SCHEMES:
         return False, None
     return True, value
 
@@ -106,6 +96,9 @@ def _doc_id(value: Any) -> tuple[bool, Any]:
     if not ok or "/" in text:
         return False, None
     return True, text
+
+
+_NUMBER_TEXT = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$")
 
 
 def _number(value: Any) -> tuple[bool, Any]:
@@ -127,9 +120,6 @@ def _number(value: Any) -> tuple[bool, Any]:
         if finite and abs(value) <= 2**53 - 1:
             return True, value
     return False, None
-
-
-_NUMBER_TEXT = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$")
 
 
 def _heading_level(value: Any) -> tuple[bool, Any]:

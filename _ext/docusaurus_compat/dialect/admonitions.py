@@ -77,7 +77,6 @@ ADMONITIONS = AdmonitionTable([
     AdmonitionType("preview", "preview", "Tech Preview", "hint"),
     AdmonitionType("further", "further", "Further Guidance", "note"),
 ])
-KNOWN_TYPES = ADMONITIONS.names()
 
 _OPENER = re.compile(r"^(?P<colons>:{3,})(?P<type>[A-Za-z][\w-]*)(?P<rest>.*)$")
 _CLOSER = re.compile(r"^(?P<colons>:{3,})\s*$")
@@ -88,8 +87,11 @@ _ATTRIBUTES = re.compile(r"^\{(?P<body>[^{}]*)\}")
 def _bracketed(text: str) -> tuple[str, str] | None:
     """``[label]rest`` with nested brackets: ``(label, rest)``, or None if it never closes."""
     depth = 0
-    for index, character in enumerate(text):
+    index = 0
+    while index < len(text):
+        character = text[index]
         if character == "\\":
+            index += 2  # an escaped bracket is text
             continue
         if character == "[":
             depth += 1
@@ -97,6 +99,7 @@ def _bracketed(text: str) -> tuple[str, str] | None:
             depth -= 1
             if depth == 0:
                 return text[1:index], text[index + 1 :]
+        index += 1
     return None
 
 
@@ -129,7 +132,7 @@ def parse_opener_info(name: str, rest: str) -> Opener | None:
                 element_id = part[1:]  # the last one wins
             # key=value attributes are dropped, as Docusaurus drops them
     if rest.strip():
-        if name.lower() not in KNOWN_TYPES or title is not None or attributes or not rest[0].isspace():
+        if ADMONITIONS.get(name.lower()) is None or title is not None or attributes or not rest[0].isspace():
             return None  # "::: whatever Title", ":::NotADirective with words": text
         title = rest.strip()  # the legacy ":::note Title" form, for keywords
     return Opener(title, tuple(classes), element_id)
@@ -217,11 +220,10 @@ def _only_myst_directives(colon_fence: Any) -> Any:
 
 def admonition_plugin(md: MarkdownIt) -> None:
     """Register the rule ahead of MyST's colon fences."""
-    for existing in md.block.ruler.__rules__:
+    for existing in list(md.block.ruler.__rules__):
         if existing.name == "colon_fence":
             # a ":::whatever Title" line Docusaurus leaves as text must not become a MyST directive
-            existing.fn = _only_myst_directives(existing.fn)
-    md.block.ruler.__cache__ = None
+            md.block.ruler.at("colon_fence", _only_myst_directives(existing.fn), {"alt": existing.alt})
     anchor = "colon_fence" if "colon_fence" in [rule.name for rule in md.block.ruler.__rules__] else "fence"
     md.block.ruler.before(
         anchor, "docusaurus_admonition", admonition_block,

@@ -33,16 +33,16 @@ def _escaped(text: str, index: int) -> bool:
 def trailing_id(raw: str) -> tuple[str, str, str] | None:
     """``(id, raw suffix, shown suffix)`` of a heading's source text, or None.
 
-    The shown suffix is what the suffix left in the heading's text tokens (an HTML
-    comment leaves nothing; ``{#id}`` and ``{/* #id */}`` stay as text until removed).
+    The shown suffix is what the suffix left in the heading's text tokens: ``{#id}``
+    stays text until removed; a comment is a token of its own (``html_inline``,
+    ``mdx_comment``), so it leaves nothing in the text.
     """
     comment = _TRAILING_COMMENT.search(raw)
     if comment:
-        body = comment.group(1)
-        for pattern, shown in ((MDX_COMMENT_ID, body), (HTML_COMMENT_ID, "")):
-            match = pattern.match(body)
+        for pattern in (MDX_COMMENT_ID, HTML_COMMENT_ID):
+            match = pattern.match(comment.group(1))
             if match:
-                return match.group(1), comment.group(0), shown
+                return match.group(1), comment.group(0), ""
         return None
     match = CUSTOM_ID.search(raw)
     if not match or not match.group(1).strip():
@@ -75,21 +75,17 @@ def custom_heading_ids(state: StateCore) -> None:
         heading_id, raw_suffix, shown = found
         _join_trailing_text(inline.children)
         last = inline.children[-1]
-        if (last.type == "html_inline" and HTML_COMMENT_ID.match(last.content.strip())) or (
-            last.type == "mdx_comment" and MDX_COMMENT_ID.match("{" + last.content + "}")
-        ):
+        if not shown:
+            if last.type not in ("html_inline", "mdx_comment"):
+                continue
             inline.children.pop()  # the comment goes, the text before it stays
-            shown = ""
-        if inline.children:
+        elif last.type != "text" or not last.content.rstrip().endswith(shown):
+            continue  # escapes inside the id: the text no longer spells it
+        if inline.children and inline.children[-1].type == "text":
             last = inline.children[-1]
             text = last.content.rstrip()
-            if last.type == "text" and shown and text.endswith(shown):
-                last.content = text[: len(text) - len(shown)].rstrip()
-            elif last.type == "text":
-                last.content = text  # the MDX comment rule already took the comment out
-            elif shown:
-                continue
-            if last.type == "text" and not last.content:
+            last.content = text[: len(text) - len(shown)].rstrip() if shown else text
+            if not last.content:
                 inline.children.pop()
         inline.content = raw[: len(raw) - len(raw_suffix)].rstrip()
         token.meta["docusaurus_id"] = heading_id

@@ -29,6 +29,7 @@ from .code_fences import (
     DEFAULT_MAGIC_COMMENTS,
     HIGHLIGHT_CLASS,
     LINE_CLASSES,
+    MagicComment,
     magic_comments_from_config,
     parse_fence_info,
     strip_magic_comments,
@@ -118,6 +119,13 @@ class DocusaurusRenderer(SphinxRenderer):
         node["slug"] = heading_id
         node[HEADING_ID] = heading_id
         self._heading_slugs[heading_id] = (node.line, heading_id, title)
+
+    def _magic_comments(self) -> tuple[MagicComment, ...]:
+        """The site's magic comments (``docusaurus_magic_comments``), read once a page."""
+        if "docusaurus_magic_comments" not in self.md_env:
+            configured = magic_comments_from_config(self.sphinx_env.config.docusaurus_magic_comments)
+            self.md_env["docusaurus_magic_comments"] = configured or DEFAULT_MAGIC_COMMENTS
+        return self.md_env["docusaurus_magic_comments"]
 
     def render_mdx_comment(self, token: SyntaxTreeNode) -> None:
         """``{/* ... */}``: nothing to show."""
@@ -258,14 +266,14 @@ class DocusaurusRenderer(SphinxRenderer):
             return super().render_fence(token)  # a MyST directive
         fence = parse_fence_info(info)
         config = self.sphinx_env.config
+        marked: dict[str, list[int]] = {}
         if fence.has_ranges:
             # Docusaurus: a {range} in the metastring switches magic comments off
             text, emphasized = token.content, sorted(set(fence.highlight_lines))
         else:
-            comments = magic_comments_from_config(config.docusaurus_magic_comments) or DEFAULT_MAGIC_COMMENTS
-            text, marked = strip_magic_comments(token.content, fence.language, comments)
+            text, marked = strip_magic_comments(token.content, fence.language, self._magic_comments())
             # the theme's highlight class is the one a literal block can show (emphasized lines)
-            emphasized = marked.get(HIGHLIGHT_CLASS, [])
+            emphasized = marked.pop(HIGHLIGHT_CLASS, [])
         language = pygments_language(fence.language or config.highlight_language)
         if is_plain_fallback(fence.language):
             plain = self.sphinx_env.metadata[self.sphinx_env.docname].setdefault(PLAIN_LANGUAGES_KEY, [])
@@ -279,13 +287,12 @@ class DocusaurusRenderer(SphinxRenderer):
             line_count = len(text.splitlines())
             highlight_args: dict[str, Any] = node.setdefault("highlight_args", {})
             highlight_args["hl_lines"] = [n for n in emphasized if n <= line_count]
-        if not fence.has_ranges:
-            classed = {
-                number: sorted(name for name, lines in marked.items() if number in lines and name != HIGHLIGHT_CLASS)
-                for number in sorted({n for name, lines in marked.items() if name != HIGHLIGHT_CLASS for n in lines})
-            }
-            if classed:
-                node[LINE_CLASSES] = classed  # written by the HTML translator (html_translator.py)
+        classed: dict[int, list[str]] = {}
+        for name in sorted(marked):  # the other magic comments' classes, line by line
+            for number in marked[name]:
+                classed.setdefault(number, []).append(name)
+        if classed:
+            node[LINE_CLASSES] = dict(sorted(classed.items()))  # written by the HTML translator
         if fence.hide_clipboard:
             node["classes"].append("no-copybutton")
         if not fence.title:
