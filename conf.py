@@ -63,13 +63,47 @@ docusaurus_site_url = "https://docs.spectrocloud.com"
 # ...except under these paths: they are ours, so a missing page there is a warning.
 docusaurus_owned_paths = os.environ.get("DOCS_OWNED_PATHS", "/security/").split()
 # Site-specific icon names used in the live docs' front matter -> Font Awesome Free names.
+# The live site's icon mapper draws these from its own SVG files; here each is the closest
+# Font Awesome icon (its other names, such as hdd, are Font Awesome's own).
 docusaurus_icon_aliases = {
     "about": "circle-info",
     "admin": "user-shield",
+    "audits": "clipboard-list",
+    "bell": "bell",
+    "bundles": "boxes-stacked",
+    "clusters": "cubes",
+    "cog": "gear",
+    "folder": "folder",
+    "graph": "chart-line",
+    "logout": "right-from-bracket",
     "nodes": "circle-nodes",
+    "overlord": "crown",
+    "overview": "eye",
+    "project": "diagram-project",
     "roles": "user-tag",
     "teams": "people-group",
     "users": "users",
+    "workspaces": "layer-group",
+    "terraform": "cubes-stacked",
+    "integration": "puzzle-piece",
+    "k8s": "dharmachakra",
+    "cni": "network-wired",
+    "os": "microchip",
+    "servicemesh": "diagram-project",
+    "monitoring": "chart-area",
+    "csi": "hard-drive",
+    "logging": "file-lines",
+    "load balancer": "scale-balanced",
+    "ingress": "right-to-bracket",
+    "authentication": "key",
+    "registry": "warehouse",
+    "system app": "window-restore",
+    "spectro": "shapes",
+    "security": "shield-halved",
+    "serverless": "bolt",
+    "app services": "window-restore",
+    "book": "book",
+    "flag": "flag-checkered",
 }
 # Front-matter keys the Palette docs use for their own pack pages: accepted, no effect.
 docusaurus_extra_keys = ["type", "category", "logoUrl"]

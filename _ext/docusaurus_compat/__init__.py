@@ -28,6 +28,7 @@ from .apply_front_matter import setup_apply_front_matter
 from .csp import setup_csp
 from .dialect.languages import setup_languages
 from .dialect.partials import setup_partials
+from .generated_root import setup_generated_root
 from .html_builder import setup_html_builder
 from .html_translator import setup_html_translator
 from .index_cards import setup_index_cards
@@ -90,6 +91,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_languages(app)
     setup_missing_files(app)
     setup_apply_front_matter(app)
+    setup_generated_root(app)
     setup_navigation(app)
     setup_link_records(app)
     setup_spacers(app)

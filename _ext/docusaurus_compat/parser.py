@@ -25,7 +25,7 @@ from myst_parser.parsers.mdit import create_md_parser
 from myst_parser.parsers.sphinx_ import MystParser
 from myst_parser.warnings_ import MystWarnings, create_warning
 
-from .dialect import dialect_plugin
+from .dialect import dialect_plugin, markdown_format
 from .dialect.partials import PROPS
 from .dialect.renderer import DocusaurusRenderer
 from .frontmatter_loader import FrontMatterBlock, Problem
@@ -69,7 +69,8 @@ class DocusaurusMarkdownParser(MystParser):
 
         if env.config.docusaurus_dialect:
             md = create_md_parser(config, DocusaurusRenderer)
-            md.use(dialect_plugin)
+            fmt = markdown_format(env.config.docusaurus_markdown_format, str(document["source"]))
+            md.use(dialect_plugin, markdown_format=fmt)
         else:
             md = create_md_parser(config, SphinxRenderer)
         md.options["document"] = document

@@ -5,10 +5,16 @@ Markdown lets an author write HTML, and MyST passes it to the page unchanged:
 all reach readers. Each raw HTML node is checked at read time against the
 allow-list below (formatting and structure tags; ``class``, ``id``, ``title``,
 ``aria-*`` and a few per-tag attributes; links to http(s), mailto, site paths
-and fragments; images, video and audio from this site or ``data:image/...``). A node with
-anything else is shown as text, where the author can see it, with a warning
-that names the file, the line and what is not allowed. No inline styles either:
-the site runs under a Content-Security-Policy without ``'unsafe-inline'``.
+and fragments; images, video and audio from this site or ``data:image/...``). No
+inline styles either: the site runs under a Content-Security-Policy without
+``'unsafe-inline'``.
+
+A node with anything else never reaches the reader as markup. An ``<iframe>``
+becomes a link to its ``src`` (its ``title``, or the host, as the text), and an
+image from another site a link with its ``alt`` text: both are what the reader
+would have opened, without a third-party request from this page. Anything else
+refused gives a warning that names the file, the line and what is not allowed,
+and the reader sees the fragment's text, without its tags.
 """
 
 from __future__ import annotations
@@ -16,11 +22,12 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
-from .url_policy import raw_html_url_allowed
+from .url_policy import is_web_url, raw_html_url_allowed
 from .warning_types import DocusaurusWarning, warn
 
 if TYPE_CHECKING:
@@ -127,6 +134,57 @@ def html_problems(fragment: str) -> list[str]:
     return list(dict.fromkeys(checker.problems))
 
 
+def _host(url: str) -> str:
+    return urlsplit(url).hostname or url
+
+
+class _Shown(HTMLParser):
+    """What a reader gets from a refused fragment: its text, and links for frames and images."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.pieces: list[tuple[str, str | None]] = []  # (text, link or None)
+        self.linked: set[str] = set()  # the refused tags a link stands for
+        self._skip = 0  # inside an <iframe>
+
+    def _tag(self, tag: str, attrs: list[tuple[str, str | None]], closed: bool) -> None:
+        values = {name: value or "" for name, value in attrs}
+        src = values.get("src", "").strip()
+        if tag == "iframe" and is_web_url(src):
+            self.pieces.append((values.get("title") or _host(src), src))
+            self.linked.add("iframe")
+        elif tag == "img" and is_web_url(src):
+            self.pieces.append((values.get("alt") or _host(src), src))
+            self.linked.add("img")
+        elif tag == "img" and values.get("alt"):
+            self.pieces.append((values["alt"], None))
+        if tag == "iframe" and not closed:  # its fallback text: the link stands for it
+            self._skip += 1
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._tag(tag, attrs, closed=False)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._tag(tag, attrs, closed=True)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "iframe" and self._skip:
+            self._skip -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.pieces.append((data, None))
+
+
+def _only_linked(problems: list[str], linked: set[str]) -> bool:
+    """Whether every problem is a frame or an outside image that became a link."""
+    def handled(problem: str) -> bool:
+        return ("iframe" in linked and "iframe>" in problem) or (
+            "img" in linked and problem.startswith("<img src=")
+        )
+    return all(handled(problem) for problem in problems)
+
+
 class AllowListRawHtml(SphinxTransform):
     """Show raw HTML that is not on the allow-list as text, with a warning."""
 
@@ -140,20 +198,34 @@ class AllowListRawHtml(SphinxTransform):
             problems = html_problems(raw.astext())
             if not problems:
                 continue
-            warn(
-                f"raw HTML not allowed here ({'; '.join(problems)}): it is shown as text. "
-                "Use Markdown, or only allowed tags and attributes",
-                DocusaurusWarning.HTML_DISALLOWED,
-                location=raw,
-            )
-            text = raw.astext()
-            if isinstance(raw.parent, nodes.TextElement):
-                replacement: nodes.Node = nodes.literal(text, text, classes=["docusaurus-disallowed-html"])
-            else:
-                replacement = nodes.literal_block(text, text, classes=["docusaurus-disallowed-html"])
-                replacement["language"] = "html"
-            replacement.source, replacement.line = raw.source, raw.line
-            raw.replace_self(replacement)
+            shown = _Shown()
+            shown.feed(raw.astext())
+            shown.close()
+            if not _only_linked(problems, shown.linked):
+                warn(
+                    f"raw HTML not allowed here ({'; '.join(problems)}): only its text is shown. "
+                    "Use Markdown, or only allowed tags and attributes",
+                    DocusaurusWarning.HTML_DISALLOWED,
+                    location=raw,
+                )
+            raw.replace_self(self._replacement(raw, shown.pieces))
+
+    @staticmethod
+    def _replacement(raw: nodes.raw, pieces: list[tuple[str, str | None]]) -> nodes.Node:
+        """The text and links, inline where the HTML was inline, else a paragraph."""
+        inline = isinstance(raw.parent, nodes.TextElement)
+        holder: nodes.Element = nodes.inline(classes=["docusaurus-disallowed-html"]) if inline else (
+            nodes.paragraph(classes=["docusaurus-disallowed-html"])
+        )
+        for text, link in pieces:
+            if link:
+                holder += nodes.reference(text, text, refuri=link)
+            elif text:
+                holder += nodes.Text(text if inline else text.strip("\n"))
+        holder.source, holder.line = raw.source, raw.line
+        if not inline and not holder.astext().strip():
+            return nodes.comment()  # nothing to show: no empty paragraph
+        return holder
 
 
 def setup_raw_html(app: Sphinx) -> None:

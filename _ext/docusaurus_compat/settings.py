@@ -53,6 +53,8 @@ SETTINGS: tuple[Setting, ...] = (
             "Folders that site-absolute image paths are looked up in"),
     Setting("docusaurus_extra_keys", [], frozenset({list, tuple}), "env",
             "Front-matter keys accepted without effect (a site's own keys)"),
+    Setting("docusaurus_markdown_format", "mdx", frozenset({str}), "env",
+            "How pages are read, as Docusaurus's `markdown.format`: `mdx`, `md` (CommonMark) or `detect` (by suffix)"),
     Setting("docusaurus_magic_comments", [], frozenset({list, tuple}), "env",
             "Code-block magic comments, as Docusaurus's `prism.magicComments` (`[]`: its highlight comments)"),
     Setting("docusaurus_icon_aliases", {}, frozenset({dict}), "env",

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import io
-import json
 import re
 import sys
 import tempfile
@@ -103,17 +102,32 @@ class Built:
     def doctree(self, docname: str) -> nodes.document:
         return self.app.env.get_doctree(docname)
 
+    def html(self, docname: str) -> str:
+        """The page as written (pretty URLs: ``name/index.html``)."""
+        outdir = Path(self.app.outdir)
+        path = outdir / "index.html" if docname == "index" else outdir / docname / "index.html"
+        return path.read_text(encoding="utf-8")
 
-def build(pages: dict[str, str], extra_conf: str = "") -> Built:
-    """Build ``{docname: Markdown}`` with the extension; warnings grouped by docname."""
+    def all_warnings(self) -> list[str]:
+        return [line for lines in self.warnings.values() for line in lines if "WARNING" in line]
+
+
+def build(pages: dict[str, str], extra_conf: str = "", index: bool = True) -> Built:
+    """Build ``{docname: Markdown}`` with the extension; warnings grouped by docname.
+
+    ``index``: add a root page whose hidden toctree lists every page (else the tree is as given).
+    The caller cleans up with ``built.app.cleanup()``.
+    """
     root = Path(tempfile.mkdtemp(prefix="conformance-"))
     src = root / "src"
     src.mkdir()
     (src / "conf.py").write_text(CONF + extra_conf, encoding="utf-8")
-    names = sorted(pages)
-    index = "---\ntitle: Conformance\n---\n\n# Conformance\n\n```{toctree}\n:hidden:\n\n" + "\n".join(names) + "\n```\n"
-    (src / "index.md").write_text(index, encoding="utf-8")
+    if index:
+        toctree = "\n".join(sorted(pages))
+        root_page = f"---\ntitle: Conformance\n---\n\n# Conformance\n\n```{{toctree}}\n:hidden:\n\n{toctree}\n```\n"
+        (src / "index.md").write_text(root_page, encoding="utf-8")
     for name, text in pages.items():
+        (src / f"{name}.md").parent.mkdir(parents=True, exist_ok=True)
         (src / f"{name}.md").write_text(text, encoding="utf-8")
     warnings = io.StringIO()
     # SphinxTestApp, not Sphinx: its cleanup() unregisters the nodes and directives a build
@@ -327,17 +341,27 @@ CHECKS: dict[str, Callable[[dict[str, Any], Built, str], tuple[bool, str]]] = {
 }
 
 
+def _site_options(case: dict[str, Any]) -> str:
+    """The conf.py lines a case needs beyond the defaults."""
+    lines = []
+    if case.get("magic_comments"):
+        lines.append(f"docusaurus_magic_comments = {case['magic_comments']!r}")
+    if case.get("format") == "md":
+        lines.append('docusaurus_markdown_format = "md"')
+    return "".join(line + "\n" for line in lines)
+
+
 def run(category: str) -> list[Outcome]:
     """Build every case of ``category`` and compare each with Docusaurus."""
     cases = load_cases(category)
-    # cases that set a site-wide option (custom magic comments) are built with it, a build per value
+    # cases that need a site-wide option (custom magic comments, markdown.format) are built
+    # with it, one build per set of options
     groups: dict[str, dict[str, str]] = {}
     for index, case in enumerate(cases):
-        option = json.dumps(case.get("magic_comments"), sort_keys=True) if case.get("magic_comments") else ""
-        groups.setdefault(option, {})[_name(index)] = PAGES[category](case)
+        groups.setdefault(_site_options(case), {})[_name(index)] = PAGES[category](case)
     built_for: dict[str, Built] = {}
-    for option, pages in groups.items():
-        built = build(pages, f"docusaurus_magic_comments = {json.loads(option)!r}\n" if option else "")
+    for options, pages in groups.items():
+        built = build(pages, options)
         built_for.update(dict.fromkeys(pages, built))
     outcomes = []
     try:

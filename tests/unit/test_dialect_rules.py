@@ -77,15 +77,6 @@ XFAIL: dict[tuple[str, str], str] = {
         "MDX renders <span style={{...}}> as a span; markdown-it does not see an HTML tag "
         "there, so '<span style={{...}}>' leaks into the page as text"
     ),
-    ("jsx", "the Tabs example from the Docusaurus docs (no blank lines)"): (
-        "MDX: a line holding only tags interrupts a paragraph (micromark-extension-mdx-jsx "
-        "jsx-flow has no interrupt check), so </TabItem> and </Tabs> close their components; "
-        "we read them as inline tags of the paragraph, and nothing pairs"
-    ),
-    ("jsx", "a component line right after paragraph text is a block"): (
-        "MDX: a line holding only tags interrupts a paragraph and is flow JSX; "
-        "we keep it inline in the paragraph"
-    ),
 }
 
 

@@ -20,12 +20,12 @@ PHASES: dict[str, tuple[str, ...]] = {
                    "heading_ids"),
     # reading one page: sources, front matter, the parser and its dialect, per-page records
     "read": (
-        "frontmatter_loader", "frontmatter_schema", "page_sources", "page_model", "parser",
-        "dialect", "dialect.admonitions", "dialect.code_fences", "dialect.esm", "dialect.headings",
-        "dialect.html", "dialect.jsx", "dialect.languages", "dialect.mdx_comments", "dialect.partials",
-        "dialect.renderer",
+        "frontmatter_loader", "frontmatter_schema", "page_sources", "page_model", "parser", "dialect",
+        "dialect.admonitions", "dialect.code_fences", "dialect.components", "dialect.directives",
+        "dialect.esm", "dialect.expressions", "dialect.headings", "dialect.html", "dialect.jsx",
+        "dialect.languages", "dialect.mdx_comments", "dialect.partials", "dialect.renderer",
         "apply_front_matter", "navigation", "link_records", "missing_files", "raw_html", "spacers",
-        "section_ids",
+        "section_ids", "generated_root",
     ),
     # after reading: the site model
     "model": ("routes", "link_targets", "site_model"),

@@ -30,7 +30,7 @@ def _escaped(text: str, index: int) -> bool:
     return count % 2 == 1
 
 
-def trailing_id(raw: str) -> tuple[str, str, str] | None:
+def trailing_id(raw: str, mdx: bool = True) -> tuple[str, str, str] | None:
     """``(id, raw suffix, shown suffix)`` of a heading's source text, or None.
 
     The shown suffix is what the suffix left in the heading's text tokens: ``{#id}``
@@ -39,7 +39,7 @@ def trailing_id(raw: str) -> tuple[str, str, str] | None:
     """
     comment = _TRAILING_COMMENT.search(raw)
     if comment:
-        for pattern in (MDX_COMMENT_ID, HTML_COMMENT_ID):
+        for pattern in (MDX_COMMENT_ID, HTML_COMMENT_ID) if mdx else (HTML_COMMENT_ID,):
             match = pattern.match(comment.group(1))
             if match:
                 return match.group(1), comment.group(0), ""
@@ -63,13 +63,23 @@ def _join_trailing_text(children: list[Token]) -> None:
 
 
 def custom_heading_ids(state: StateCore) -> None:
+    """MDX: ``{#id}``, ``{/* #id */}`` (and, leniently, ``<!-- #id -->``)."""
+    _heading_ids(state, mdx=True)
+
+
+def custom_heading_ids_commonmark(state: StateCore) -> None:
+    """CommonMark: ``{#id}`` and ``<!-- #id -->``."""
+    _heading_ids(state, mdx=False)
+
+
+def _heading_ids(state: StateCore, mdx: bool) -> None:
     tokens = state.tokens
     for index, token in enumerate(tokens):
         if token.type != "heading_open" or index + 1 >= len(tokens):
             continue
         inline = tokens[index + 1]
         raw = inline.content.rstrip()
-        found = trailing_id(raw)
+        found = trailing_id(raw, mdx)
         if not found or not inline.children:
             continue
         heading_id, raw_suffix, shown = found
@@ -91,5 +101,8 @@ def custom_heading_ids(state: StateCore) -> None:
         token.meta["docusaurus_id"] = heading_id
 
 
-def headings_plugin(md: MarkdownIt) -> None:
-    md.core.ruler.after("inline", "docusaurus_heading_ids", custom_heading_ids)
+def headings_plugin(md: MarkdownIt, markdown_format: str = "mdx") -> None:
+    if markdown_format == "mdx":
+        md.core.ruler.after("inline", "docusaurus_heading_ids", custom_heading_ids)
+    else:  # CommonMark: {/* #id */} is text
+        md.core.ruler.after("inline", "docusaurus_heading_ids", custom_heading_ids_commonmark)

@@ -269,8 +269,9 @@ def pair_tags(state: StateCore) -> None:
 def jsx_plugin(md: MarkdownIt) -> None:
     """Register the JSX rules (block before html_block, inline before html_inline)."""
     md.block.ruler.before(
-        # like MDX, a tag line inside a paragraph is inline: no "paragraph" in alt
-        "html_block", "jsx_block", jsx_block, {"alt": ["reference", "blockquote", "list"]}
+        # like MDX's jsx-flow, a line holding only tags interrupts a paragraph (a line with
+        # text beside its tags stays inline: jsx_block refuses it)
+        "html_block", "jsx_block", jsx_block, {"alt": ["paragraph", "reference", "blockquote", "list"]}
     )
     md.inline.ruler.before("html_inline", "jsx_inline", jsx_inline)
     md.core.ruler.after("inline", "jsx_pair", pair_tags)

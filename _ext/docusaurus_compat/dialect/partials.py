@@ -13,6 +13,7 @@ all (a partial created after the page that names it, a ``partial_name`` changed)
 from __future__ import annotations
 
 import functools
+import json
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -105,4 +106,15 @@ def render_partial_text(path: Path, props: dict[str, str]) -> str:
     body = body_of(text)
     # blank lines in place of the front matter: line n of the text is line n of the file
     padding = "\n" * text[: len(text) - len(body)].count("\n")
-    return padding + PROPS.sub(lambda match: props.get(match.group(1), ""), body)
+    return padding + PROPS.sub(lambda match: _prop_value(match, props), body)
+
+
+def _prop_value(match: re.Match[str], props: dict[str, str]) -> str:
+    """A prop's value: text in text, a JSX string expression as an attribute's value.
+
+    ``edition={props.edition}`` becomes ``edition={"palette"}``, so the component
+    around it still reads as a component (JSON escaping keeps quotes inside the value).
+    """
+    value = props.get(match.group(1), "")
+    before = match.string[max(0, match.start() - 40) : match.start()].rstrip()
+    return "{" + json.dumps(value) + "}" if before.endswith("=") else value

@@ -34,6 +34,8 @@ from .code_fences import (
     parse_fence_info,
     strip_magic_comments,
 )
+from .components import COMPONENTS
+from .expressions import literal_value
 from .jsx import Expression
 from .languages import PLAIN_LANGUAGES_KEY, is_plain_fallback, pygments_language
 from .partials import find_partial, render_partial_text
@@ -106,7 +108,8 @@ class DocusaurusRenderer(SphinxRenderer):
         custom = token.meta.get("docusaurus_id") if token.meta else None
         inline = token.to_tokens()[1]
         text = "".join(
-            child.content for child in inline.children or [] if child.type in ("text", "code_inline", "mdx_comment")
+            child.content for child in inline.children or []
+            if child.type in ("text", "code_inline", "mdx_comment", "mdx_expression")
         )
         heading_id = slugger.unique(custom) if custom else slugger.slug(text)
         old = node.get("slug")
@@ -126,6 +129,35 @@ class DocusaurusRenderer(SphinxRenderer):
             configured = magic_comments_from_config(self.sphinx_env.config.docusaurus_magic_comments)
             self.md_env["docusaurus_magic_comments"] = configured or DEFAULT_MAGIC_COMMENTS
         return self.md_env["docusaurus_magic_comments"]
+
+    def render_docusaurus_directive(self, token: SyntaxTreeNode) -> None:
+        """``::name[label]`` or ``:name[label]``: no plugin renders it; its label is kept."""
+        meta = token.meta
+        colons = "::" if meta["kind"] == "leaf" else ":"
+        kept = f"its label {meta['label']!r} is shown" if meta["label"] else "nothing is shown"
+        self._warn(
+            f"'{colons}{meta['name']}' is a directive nothing renders: use Markdown ({kept})",
+            DocusaurusWarning.ADMONITION_UNKNOWN, token,
+        )
+        if not meta["label"]:
+            return
+        if isinstance(self.current_node, nodes.TextElement):
+            self.current_node.append(nodes.Text(meta["label"]))
+        else:
+            self.current_node.append(nodes.paragraph("", meta["label"]))
+
+    def render_mdx_expression(self, token: SyntaxTreeNode) -> None:
+        """``{"text"}`` or ``{42}`` is its text; any other expression needs JavaScript."""
+        value = literal_value(token.content)
+        if value is not None:
+            self.current_node.append(nodes.Text(value))
+            return
+        shown = " ".join(token.content.split())
+        self._warn(
+            f"MDX expression {{{shown[:60]}}} needs the site's JavaScript, which this build does not "
+            "run: write its value, or escape the brace as \\{ (it is left out)",
+            DocusaurusWarning.COMPONENT_UNKNOWN, token,
+        )
 
     def render_mdx_comment(self, token: SyntaxTreeNode) -> None:
         """``{/* ... */}``: nothing to show."""
@@ -311,9 +343,13 @@ class DocusaurusRenderer(SphinxRenderer):
         """A paired block component: ``<Name ...>children</Name>``."""
         opening = self._opening(token)
         name = opening.meta["name"]
-        handler = getattr(self, f"_block_{name.lower()}", None)
-        if handler is not None:
-            handler(token, opening.meta["attrs"])
+        component = COMPONENTS.get(name)
+        if component is not None and component.paired is not None:
+            component.paired(self, token, opening.meta["attrs"])
+            return
+        if component is not None and component.single is not None:
+            component.single(self, token, opening.meta["attrs"])  # <Video ...></Video>
+            self.render_children(token)
             return
         self._unknown_component(name, token, has_text=True)
         self.render_children(token)
@@ -322,9 +358,9 @@ class DocusaurusRenderer(SphinxRenderer):
         """A self-closing block component, or a tag that could not be paired."""
         name, kind = token.meta["name"], token.meta["kind"]
         if kind == "self":
-            handler = getattr(self, f"_single_{name.lower()}", None)
-            if handler is not None:
-                handler(token, token.meta["attrs"])
+            component = COMPONENTS.get(name)
+            if component is not None and component.single is not None:
+                component.single(self, token, token.meta["attrs"])
                 return
             self._unknown_component(name, token, has_text=False)
             return
@@ -338,16 +374,18 @@ class DocusaurusRenderer(SphinxRenderer):
     def render_jsx_inline(self, token: SyntaxTreeNode) -> None:
         opening = self._opening(token)
         name = opening.meta["name"]
-        if name == "Tooltip":
-            self._inline_tooltip(token, opening.meta["attrs"])
+        component = COMPONENTS.get(name)
+        if component is not None and component.inline_paired is not None:
+            component.inline_paired(self, token, opening.meta["attrs"])
             return
         self._unknown_component(name, token, has_text=True)
         self.render_children(token)
 
     def render_jsx_inline_tag(self, token: SyntaxTreeNode) -> None:
         name, kind = token.meta["name"], token.meta["kind"]
-        if kind == "self" and name == "VersionedLink":
-            self._single_versionedlink(token, token.meta["attrs"])
+        component = COMPONENTS.get(name) if kind == "self" else None
+        if component is not None and component.inline_single is not None:
+            component.inline_single(self, token, token.meta["attrs"])
             return
         if kind == "self":
             self._unknown_component(name, token, has_text=False)
@@ -512,6 +550,14 @@ class DocusaurusRenderer(SphinxRenderer):
         else:
             self.current_node.append(nodes.paragraph("", "", node))
 
+    def _palette_vertex_link(self, token: SyntaxTreeNode, attrs: dict) -> None:
+        """The Palette docs' ``<PaletteVertexUrlMapper edition text url>``: a link into the
+        self-hosted Palette (``/enterprise-version``) or the VerteX (``/vertex``) docs."""
+        edition = (_attr_text(attrs.get("edition")) or "").lower()
+        url = _attr_text(attrs.get("url")) or ""
+        mapped = ("/enterprise-version" if edition == "palette" else "/vertex") + url
+        self._single_versionedlink(token, {"url": mapped, "text": _attr_text(attrs.get("text")) or mapped})
+
     def _single_doccardlist(self, token: SyntaxTreeNode, attrs: dict) -> None:
         placeholder = doc_card_list()
         self.add_line_and_source_path(placeholder, token)
@@ -530,21 +576,38 @@ class DocusaurusRenderer(SphinxRenderer):
                 DocusaurusWarning.COMPONENT_UNKNOWN, token,
             )
             return
-        # backtick fences: directives work whether or not colon_fence is enabled
-        lines = ["````{grid} 1 1 2 2", ":gutter: 3", ""]
+        # sphinx-design's grid and cards (as `{grid} 1 1 2 2` with `:gutter: 3` makes them),
+        # built as nodes: a card's text is never read again as Markdown
+        grid = create_component("grid-container", ["sd-container-fluid", "sd-sphinx-override", "sd-mb-4"])
+        row = create_component("grid-row", [
+            "sd-row", "sd-row-cols-1", "sd-row-cols-xs-1", "sd-row-cols-sm-1", "sd-row-cols-md-2",
+            "sd-row-cols-lg-2", "sd-g-3", "sd-g-xs-3", "sd-g-sm-3", "sd-g-md-3", "sd-g-lg-3",
+        ])
+        grid += row
         for card in parsed:
-            if not isinstance(card, dict):
-                continue
-            title = str(card.get("title", "")).replace("\n", " ")
-            lines += [f"```{{grid-item-card}} {title}", ""]
-            if card.get("description"):
-                lines += [str(card["description"]), ""]
-            if card.get("url"):
-                button = str(card.get("buttonText") or "Learn more")
-                lines += [f"[{button}](<{card['url']}>)", ""]
-            lines += ["```", ""]
-        lines.append("````")
-        self.nested_render_text("\n".join(lines), token_line(token, 0))
+            if isinstance(card, dict):
+                row += self._card(card, token)
+        self.add_line_and_source_path(grid, token)
+        self.current_node.append(grid)
+
+    def _card(self, card: dict, token: SyntaxTreeNode) -> nodes.Element:
+        """One card of a ``<SimpleCardGrid>``: title, description, button link."""
+        column = create_component("grid-item", ["sd-col", "sd-d-flex-row"])
+        box = create_component("card", ["sd-card", "sd-sphinx-override", "sd-w-100", "sd-shadow-sm"])
+        body = create_component("card-body", ["sd-card-body"])
+        title = " ".join(str(card.get("title", "")).split())
+        if title:
+            heading = create_component("card-title", ["sd-card-title", "sd-font-weight-bold"])
+            heading += nodes.Text(title)
+            body += heading
+        if card.get("description"):
+            body += nodes.paragraph("", str(card["description"]), classes=["sd-card-text"])
+        if card.get("url"):
+            button = str(card.get("buttonText") or "Learn more")
+            body += nodes.paragraph("", "", self._link(button, str(card["url"]), token), classes=["sd-card-text"])
+        box += body
+        column += box
+        return column
 
     def _media_link(self, token: SyntaxTreeNode, attrs: dict) -> None:
         url = _attr_text(attrs.get("url")) or _attr_text(attrs.get("src")) or ""
@@ -557,8 +620,6 @@ class DocusaurusRenderer(SphinxRenderer):
         paragraph += self._link(title, url, token)
         self.current_node.append(paragraph)
 
-    _single_youtube = _media_link
-    _single_video = _media_link
 
     def _single_redirect(self, token: SyntaxTreeNode, attrs: dict) -> None:
         target = _attr_text(attrs.get("to")) or ""
@@ -578,3 +639,26 @@ class DocusaurusRenderer(SphinxRenderer):
         node["classes"].append("docusaurus-tooltip")
         self.current_node.append(node)
 
+
+
+# name -> how it is drawn (dialect/components.py); a site's own components are added the same way
+COMPONENTS.register("Admonition", paired=DocusaurusRenderer._block_admonition)
+COMPONENTS.register("Tabs", paired=DocusaurusRenderer._block_tabs)
+COMPONENTS.register("TabItem", paired=DocusaurusRenderer._block_tabitem)
+COMPONENTS.register("details", paired=DocusaurusRenderer._block_details)
+COMPONENTS.register("summary", paired=DocusaurusRenderer._block_summary, single=DocusaurusRenderer._single_summary)
+COMPONENTS.register("PartialsComponent", single=DocusaurusRenderer._single_partialscomponent)
+COMPONENTS.register(
+    "VersionedLink",
+    single=DocusaurusRenderer._single_versionedlink, inline_single=DocusaurusRenderer._single_versionedlink,
+)
+COMPONENTS.register(
+    "PaletteVertexUrlMapper",
+    single=DocusaurusRenderer._palette_vertex_link, inline_single=DocusaurusRenderer._palette_vertex_link,
+)
+COMPONENTS.register("DocCardList", single=DocusaurusRenderer._single_doccardlist)
+COMPONENTS.register("SimpleCardGrid", single=DocusaurusRenderer._single_simplecardgrid)
+COMPONENTS.register("YouTube", single=DocusaurusRenderer._media_link)
+COMPONENTS.register("Video", single=DocusaurusRenderer._media_link)
+COMPONENTS.register("Redirect", single=DocusaurusRenderer._single_redirect)
+COMPONENTS.register("Tooltip", inline_paired=DocusaurusRenderer._inline_tooltip)
