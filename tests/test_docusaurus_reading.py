@@ -68,6 +68,24 @@ def test_a_sites_own_magic_comments_class_their_lines() -> None:
         built.app.cleanup()
 
 
+def test_a_component_in_a_partial_takes_its_prop_as_a_value() -> None:
+    partial = (
+        "---\npartial_category: shared\npartial_name: links\n---\n\n"
+        'See <PaletteVertexUrlMapper edition={props.edition} text="the install guide" url="/install" />.\n'
+    )
+    built = build({
+        "_partials/_links": partial,
+        "page": '# Page\n\n<PartialsComponent category="shared" name="links" edition="vertex" />\n',
+    }, 'exclude_patterns = ["_build", "_partials/**"]\n')
+    try:
+        assert not built.all_warnings()
+        assert _links(_article(built.html("page")), "a.reference") == {
+            "https://docs.spectrocloud.com/vertex/install": "the install guide",
+        }
+    finally:
+        built.app.cleanup()
+
+
 @pytest.fixture(scope="module")
 def site() -> Iterator[Built]:
     built = build({

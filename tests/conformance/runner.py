@@ -123,7 +123,8 @@ def build(pages: dict[str, str], extra_conf: str = "", index: bool = True) -> Bu
     src.mkdir()
     (src / "conf.py").write_text(CONF + extra_conf, encoding="utf-8")
     if index:
-        toctree = "\n".join(sorted(pages))
+        # files whose name starts with "_" are partials, never pages (as in Docusaurus)
+        toctree = "\n".join(sorted(name for name in pages if not name.rsplit("/", 1)[-1].startswith("_")))
         root_page = f"---\ntitle: Conformance\n---\n\n# Conformance\n\n```{{toctree}}\n:hidden:\n\n{toctree}\n```\n"
         (src / "index.md").write_text(root_page, encoding="utf-8")
     for name, text in pages.items():
