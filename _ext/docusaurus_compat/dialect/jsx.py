@@ -83,8 +83,20 @@ def _skip_expression(src: str, pos: int) -> int | None:
     return None
 
 
-def parse_tag(src: str, pos: int = 0) -> JsxTag | None:
-    """Parse a JSX tag starting at ``src[pos] == "<"``; None if it is not one."""
+def parse_tag(src: str, pos: int = 0, html_elements: bool = False) -> JsxTag | None:
+    """Parse a JSX tag starting at ``src[pos] == "<"``; None if it is not one.
+
+    ``html_elements``: also a lowercase element whose attributes hold a ``{...}``
+    expression (``<button onClick={...}>``), which only JSX can be, and any lowercase
+    closing tag (the caller checks that it closes one of those).
+    """
+    tag = _parse_tag(src, pos, html_elements)
+    if tag is None or is_component_name(tag.name) or tag.kind == "close":
+        return tag
+    return tag if any(isinstance(value, Expression) for value in tag.attrs.values()) else None
+
+
+def _parse_tag(src: str, pos: int, html_elements: bool) -> JsxTag | None:
     start = pos
     if src[pos : pos + 1] != "<":
         return None
@@ -93,7 +105,7 @@ def parse_tag(src: str, pos: int = 0) -> JsxTag | None:
     if closing:
         pos += 1
     match = _NAME.match(src, pos)
-    if not match or not is_component_name(match.group()):
+    if not match or not (html_elements or is_component_name(match.group())):
         return None
     name = match.group()
     pos = match.end()
@@ -218,9 +230,14 @@ def jsx_inline(state: StateInline, silent: bool) -> bool:
     """A component tag inside text."""
     if state.src[state.pos] != "<":
         return False
-    tag = parse_tag(state.src, state.pos)
+    tag = parse_tag(state.src, state.pos, html_elements=True)
     if tag is None:
         return False
+    if tag.kind == "close" and not is_component_name(tag.name) and not any(
+        token.type == "jsx_inline_tag" and token.meta["name"] == tag.name and token.meta["kind"] == "open"
+        for token in state.tokens
+    ):
+        return False  # </b> closing ordinary HTML
     if not silent:
         token = state.push("jsx_inline_tag", "", 0)
         token.meta = {"name": tag.name, "kind": tag.kind, "attrs": tag.attrs}
