@@ -116,6 +116,8 @@ def site() -> Iterator[Built]:
         "front": "---\ntitle: Front\nhiddenFromNav: true\ntags: [tag1, 42]\nkeywords: [2021]\n"
                  "custom_edit_url: \"\"\nimage: '@site/static/img/card.png'\n---\n\n# Front\n",
         "bad-front": "---\ntitle: Bad\nhide_title: yes\n---\n\n# Bad\n",
+        "expressions": "# Expressions\n\nA {\"literal\"} and {42}; see {doc}`ids`.\n",
+        "expressions-js": "# Js\n\nValue {someValue} here.\n",
     })
     yield built
     built.app.cleanup()
@@ -240,3 +242,17 @@ def test_yaml_1_2_yes_is_text_not_true(site: Built) -> None:
     assert "'hide_title' must be true or false, not 'yes'" in warning
 
 
+# --- MDX expressions ---------------------------------------------------------------------
+
+
+def test_literal_expressions_show_their_text_and_roles_still_work(site: Built) -> None:
+    article = _article(site.html("expressions"))
+    assert "A literal and 42; see Ids." in " ".join(article.get_text().split())
+    assert "../ids/" in _links(article, "a.reference")
+    assert not _warnings(site, "expressions")
+
+
+def test_an_expression_needing_javascript_is_left_out_with_a_warning(site: Built) -> None:
+    (warning,) = _warnings(site, "expressions-js")
+    assert "{someValue} needs the site's JavaScript" in warning
+    assert "{" not in _article(site.html("expressions-js")).get_text()

@@ -4,7 +4,8 @@ In MDX every ``{`` in text opens a JavaScript expression, whose value is shown.
 A string or number literal is shown as the text it is (``{" "}`` is a space,
 a common way to keep a space next to a component). Anything else needs the
 site's JavaScript, which this build does not run: it is left out with a
-warning, and never shown as source. Comments (``{/* */}``) are
+warning, and never shown as source. ``{doc}`page``` is a MyST role, as
+before (Docusaurus pages never write a name in braces before a backtick). Comments (``{/* */}``) are
 :mod:`.mdx_comments`'; ``{props.x}`` in partials is filled in before parsing.
 """
 
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
     from markdown_it.rules_inline import StateInline
 
 _NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
+_ROLE_NAME = re.compile(r"^[A-Za-z][\w:+.-]*$")
 
 
 def literal_value(source: str) -> str | None:
@@ -51,6 +53,8 @@ def mdx_expression(state: StateInline, silent: bool) -> bool:
     if end is None or state.src[state.pos + 1 : end - 1].lstrip().startswith("#"):
         # "{#id}" is a heading id (or text), never JavaScript: no expression starts with "#"
         return False
+    if _ROLE_NAME.match(state.src[state.pos + 1 : end - 1]) and state.src.startswith("`", end):
+        return False  # {doc}`page`: a MyST role (this site's cross-references), not an expression
     if not silent:
         token = state.push("mdx_expression", "", 0)
         token.content = state.src[state.pos + 1 : end - 1]
