@@ -116,6 +116,7 @@ def site() -> Iterator[Built]:
         "front": "---\ntitle: Front\nhiddenFromNav: true\ntags: [tag1, 42]\nkeywords: [2021]\n"
                  "custom_edit_url: \"\"\nimage: '@site/static/img/card.png'\n---\n\n# Front\n",
         "bad-front": "---\ntitle: Bad\nhide_title: yes\n---\n\n# Bad\n",
+        "draft-unlisted": "---\ntitle: Both\ndraft: true\nunlisted: true\n---\n\n# Both\n",
         "expressions": "# Expressions\n\nA {\"literal\"} and {42}; see {doc}`ids`.\n",
         "expressions-js": "# Js\n\nValue {someValue} here.\n",
     })
@@ -235,6 +236,11 @@ def test_video_with_a_closing_tag_is_a_video_link(site: Built) -> None:
 
 def test_docusaurus_front_matter_is_accepted(site: Built) -> None:
     assert not _warnings(site, "front")
+
+
+def test_a_draft_is_not_built_but_its_front_matter_is_checked(site: Built) -> None:
+    (warning,) = _warnings(site, "draft-unlisted")
+    assert "draft-unlisted.md:4" in warning and "cannot be draft and unlisted" in warning
 
 
 def test_yaml_1_2_yes_is_text_not_true(site: Built) -> None:

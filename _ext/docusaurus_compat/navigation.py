@@ -88,6 +88,17 @@ def scan_nav_fields(env: BuildEnvironment, docname: str) -> NavFields:
     return NavFields(meta.label, position, meta.draft, meta.unlisted, meta.hidden_from_nav)
 
 
+def _report_draft_problems(env: BuildEnvironment, docname: str) -> None:
+    """A draft is not read, so its front matter's problems are reported here (draft and
+    unlisted together, which Docusaurus refuses, among them)."""
+    path = env.doc2path(docname)
+    if path.suffix not in MARKDOWN_SUFFIXES:
+        return
+    parsed = front_matter(read_source(path), frozenset(env.config.docusaurus_extra_keys)).parsed
+    for problem in parsed.problems if parsed is not None else []:
+        warn(problem.message, problem.subtype, location=f"{path}:{problem.line}")
+
+
 def _leave_out(env: BuildEnvironment, docname: str, problem: NotUtf8Error, removed: set[str]) -> None:
     """Warn about a source that is not UTF-8 and take it out of this build."""
     warn(
@@ -196,7 +207,8 @@ def _plan_navigation(
 
     if not app.config.docusaurus_show_drafts:
         drafts = {doc for doc in env.found_docs if fields.get(doc, NavFields()).draft}
-        for docname in drafts:
+        for docname in sorted(drafts):
+            _report_draft_problems(env, docname)
             env.project.docnames.discard(docname)
             added.discard(docname)
             changed.discard(docname)
