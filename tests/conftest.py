@@ -63,6 +63,17 @@ def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
     return app
 
 
+CONFORMANCE_TABLE = pytest.StashKey[str]()
+"""The agreement table tests/test_conformance.py measured, printed at the end of the run."""
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: pytest.Config) -> None:
+    table = config.stash.get(CONFORMANCE_TABLE, None)
+    if table:
+        terminalreporter.write_sep("-", "agreement with Docusaurus's own test cases (tests/conformance/)")
+        terminalreporter.write_line(table)
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Refuse a test whose fixtures and markers disagree.
 

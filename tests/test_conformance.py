@@ -14,14 +14,15 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from conformance.runner import CATEGORIES, Outcome, load_cases, load_deviations, run, table
+from conftest import CONFORMANCE_TABLE
 
 MINIMUM_CASES = {"frontmatter": 180, "admonitions": 40, "heading_ids": 120, "code_blocks": 50}
 
 
 @pytest.fixture(scope="module")
-def results() -> dict[str, list[Outcome]]:
+def results(pytestconfig: pytest.Config) -> dict[str, list[Outcome]]:
     found = {category: run(category) for category in CATEGORIES}
-    print("\n" + table(found))
+    pytestconfig.stash[CONFORMANCE_TABLE] = table(found)  # printed in the run's summary (conftest.py)
     return found
 
 
