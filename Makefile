@@ -75,9 +75,26 @@ audit: $(STAMP) ## check every installed package for known vulnerabilities (need
 	fi; \
 	cat "$$err" >&2; exit $$rc
 
-html: $(STAMP) ## build the site into $(BUILDDIR)/html (zero warnings allowed)
+# SITE=path/to/site builds a whole Docusaurus site (the folder of its docusaurus.config.*):
+# Sphinx reads the folder that holds all its docs versions, into $(BUILDDIR)/<site>/; the
+# site's own onBrokenLinks policy decides what fails, so -W (every warning fails) is off.
+SITE ?=
+ifneq ($(SITE),)
+override SITE := $(abspath $(SITE))
+export SITE
+SITE_OUT    := $(BUILDDIR)/$(notdir $(patsubst %/website,%,$(SITE)))
+SITEOPTS    ?= --keep-going -n -j auto
+SITE_SRC     = "$$(PYTHONPATH=_ext $(BIN)/python -m docusaurus_compat.site_files srcdir "$(SITE)")"
+endif
+
+html: $(STAMP) ## build the site into $(BUILDDIR)/html (zero warnings allowed); SITE=dir: a Docusaurus site
+ifneq ($(SITE),)
+	@src=$(SITE_SRC) && $(SPHINXBUILD) -b html -c . -d $(SITE_OUT)/doctrees $(SITEOPTS) "$$src" $(SITE_OUT)/html
+	@echo "Site built: $(SITE_OUT)/html/index.html"
+else
 	$(SPHINXBUILD) -b html -c . $(SPHINXOPTS) $(SOURCEDIR) $(BUILDDIR)/html
 	@echo "Site built: $(BUILDDIR)/html/index.html"
+endif
 
 all: pdf html ## build the PDF, then the site that links it
 

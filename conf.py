@@ -228,3 +228,17 @@ linkcheck_report_timeouts_as_broken = True
 linkcheck_rate_limit_timeout = 120.0
 # GitHub draws its line and heading anchors with JavaScript: check the page, not the anchor.
 linkcheck_anchors_ignore_for_url = [r"https://github\.com/"]
+
+# -- A whole Docusaurus site (`make html SITE=path/to/site`) ----------------------------
+
+# The Makefile passes SITE (the folder of docusaurus.config.*) in the environment; its
+# config, versions and sidebars then replace the Palette values above (the site's title,
+# URL, edit URL, Markdown format, link policies, top bar and versions), and Sphinx reads
+# every docs version's folder (_ext/docusaurus_compat/site_files/).
+if os.environ.get("SITE"):
+    from docusaurus_compat.site_files import load_site_layout
+    from docusaurus_compat.site_files.sphinx_config import sphinx_values
+
+    globals().update(sphinx_values(load_site_layout(str(Path(os.environ["SITE"]).resolve()))))
+    html_extra_path = []
+    html_context = {"docusaurus_pdf": ""}

@@ -46,6 +46,7 @@ from .section_ids import setup_section_ids
 from .settings import register_settings
 from .sidebar import setup_sidebar
 from .site_model import setup_site_model
+from .site_reading import setup_site_reading
 from .sitemap import setup_sitemap
 from .spacers import setup_spacers
 from .stale_outputs import setup_stale_outputs
@@ -86,6 +87,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     register_settings(app)
     app.add_domain(PagesDomain)
     # read
+    setup_site_reading(app)
     setup_parser(app)
     setup_partials(app)
     setup_languages(app)

@@ -40,17 +40,42 @@ def site_path(docname: str, path: str) -> str:
     return "/" + route.rstrip("/")
 
 
+def table_site_path(table: RouteTable, docname: str, path: str) -> str:
+    """:func:`site_path` in a site whose docs versions are mounted below URL paths.
+
+    A relative link is taken from the page's folder inside its version, then put
+    below the version's URL path; an absolute one loses the site's ``baseUrl``
+    (the output folder is the base URL).
+    """
+    if path.startswith("/"):
+        base = table.base_url.rstrip("/")
+        if base and (path == base or path.startswith(base + "/")):
+            path = path[len(base):] or "/"
+        return site_path(docname, path)
+    mount, relative = table.mount(docname)
+    inner = site_path(relative, path)
+    return "/" + "/".join(part for part in (mount.prefix, inner.strip("/")) if part)
+
+
 def find_page(table: RouteTable, docnames: Collection[str], docname: str, path: str) -> str | None:
     """The document a site or relative path written in ``docname`` names, or None."""
-    absolute = site_path(docname, path)
+    absolute = table_site_path(table, docname, path)
     found = table.find(absolute)
     if found is not None:
         return found
     # Not a URL: maybe a document path (a page whose slug moved it elsewhere).
-    candidate = _SOURCE_SUFFIX.sub("", posixpath.normpath(absolute).strip("/"))
-    for name in (candidate, f"{candidate}/index", f"{candidate}/{candidate.rsplit('/', 1)[-1]}"):
-        if name in docnames:
-            return name
+    candidates = [_SOURCE_SUFFIX.sub("", posixpath.normpath(absolute).strip("/"))]
+    if not path.startswith("/"):
+        # a file link: the file next to the page, whatever URL it is served at
+        candidates.append(_SOURCE_SUFFIX.sub("", posixpath.normpath(posixpath.join(posixpath.dirname(docname), path))))
+    elif _SOURCE_SUFFIX.search(path):
+        # an absolute file link is taken from the top of the page's docs version folder
+        folder = table.mount(docname)[0].dir
+        candidates.append(_SOURCE_SUFFIX.sub("", posixpath.normpath(f"{folder}/{path.lstrip('/')}").strip("/")))
+    for candidate in candidates:
+        for name in (candidate, f"{candidate}/index", f"{candidate}/{candidate.rsplit('/', 1)[-1]}"):
+            if name in docnames:
+                return name
     return None
 
 

@@ -18,11 +18,14 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import logging
 
-from .link_targets import is_owned, main_site_url, site_path, split_target
+from .link_targets import is_owned, main_site_url, split_target, table_site_path
 from .site_model import SiteModel, site_model
 from .url_policy import has_scheme
 from .warning_types import DocusaurusWarning, warn
+
+logger = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -49,24 +52,24 @@ class ResolveDocusaurusLinks(SphinxPostTransform):
         docname = model.find_page(refdoc, path)
         if docname is not None:
             if fragment and not model.has_anchor(docname, fragment):
-                warn(
+                report_broken(
+                    self.app, self.config.docusaurus_on_broken_anchors,
                     f"link target '{target}': the page has no heading or anchor '#{fragment}': "
                     "correct the anchor (the link goes to the top of the page)",
-                    DocusaurusWarning.LINK_MISSING,
-                    location=node,
+                    node,
                 )
                 fragment = None
             node["refdomain"] = "doc"
             node["reftarget"] = docname
             node["reftargetid"] = fragment
             return
-        absolute = site_path(refdoc, path)
+        absolute = table_site_path(model.routes, refdoc, path)
         if is_owned(absolute, self.config.docusaurus_owned_paths):
-            warn(
+            report_broken(
+                self.app, self.config.docusaurus_on_broken_links,
                 f"link target '{target}' is not a page of this site (no page is served at "
                 f"'{absolute}/'): correct the path, or add the page",
-                DocusaurusWarning.LINK_MISSING,
-                location=node,
+                node,
             )
             node.replace_self(node[0].deepcopy() if node.children else nodes.Text(target))
             return
@@ -80,6 +83,31 @@ class ResolveDocusaurusLinks(SphinxPostTransform):
         node.replace_self(reference)
 
 
+BROKEN = "docusaurus_broken_thrown"
+"""Environment attribute: how many broken links a ``throw`` policy saw while writing."""
+
+
+def report_broken(app: Sphinx, policy: str, message: str, node: Any) -> None:
+    """A broken link or anchor, as the site's ``onBrokenLinks``/``onBrokenAnchors`` says:
+    ``ignore`` says nothing, ``warn`` warns, ``throw`` warns and fails the build at its end."""
+    if policy == "ignore":
+        return
+    warn(message, DocusaurusWarning.LINK_MISSING, location=node)
+    if policy == "throw":
+        setattr(app, BROKEN, getattr(app, BROKEN, 0) + 1)
+
+
+def _fail_if_thrown(app: Sphinx, exception: Exception | None) -> None:
+    count = getattr(app, BROKEN, 0)
+    if exception is None and count:
+        logger.error(
+            "%d broken link(s) or anchor(s), and the site's policy (onBrokenLinks/onBrokenAnchors) is "
+            "'throw': the build fails; fix them, or set the policy to 'warn'", count,
+        )
+        app.statuscode = 1
+
+
 def setup_links(app: Sphinx) -> None:
     """Register the link resolver."""
     app.add_post_transform(ResolveDocusaurusLinks)
+    app.connect("build-finished", _fail_if_thrown)

@@ -268,6 +268,8 @@ def _choose_root_doc(app: Sphinx, config: Any) -> None:
     Docusaurus serves the doc whose slug is ``/`` at the docs root; failing that,
     the top-level page that comes first in sidebar order becomes the root.
     """
+    if config.docusaurus_site_dir:
+        return  # a whole site: conf.py chose the root from the site's versions
     srcdir = Path(app.srcdir)
     suffixes = [*config.source_suffix, *MARKDOWN_SUFFIXES]
     if any((srcdir / f"{config.root_doc}{suffix}").is_file() for suffix in suffixes):

@@ -51,6 +51,8 @@ class PageMeta:
     custom_edit_url: str | None = UNSET
     partial_category: str | None = None
     partial_name: str | None = None
+    displayed_sidebar: str | None = None
+    sidebar_class_name: str | None = None
     key_lines: dict[str, int] = dataclasses.field(default_factory=dict)
 
     @property
@@ -91,6 +93,8 @@ class PageMeta:
             custom_edit_url=values.get("custom_edit_url", UNSET),
             partial_category=values.get("partial_category"),
             partial_name=values.get("partial_name"),
+            displayed_sidebar=values.get("displayed_sidebar"),
+            sidebar_class_name=values.get("sidebar_class_name"),
             key_lines=dict(key_lines),
         )
 

@@ -40,8 +40,15 @@ SETTINGS: tuple[Setting, ...] = (
             "Where links to pages outside this project go"),
     Setting("docusaurus_owned_paths", ["/security/"], frozenset({list, tuple}), "env",
             "Site paths this project owns: a link to a missing page there is a warning"),
+    Setting("docusaurus_on_broken_links", "warn", frozenset({str}), "env",
+            "A link to a missing page of this site: `warn`, `throw` (the build fails) or `ignore`"),
+    Setting("docusaurus_on_broken_anchors", "warn", frozenset({str}), "env",
+            "A link to a missing heading or anchor: `warn`, `throw` (the build fails) or `ignore`"),
     Setting("docusaurus_edit_url", "", frozenset({str}), "html",
             "Base of the \"Edit this page\" links (the page's source path is appended)"),
+    # a whole Docusaurus site (`make html SITE=...`)
+    Setting("docusaurus_site_dir", "", frozenset({str}), "env",
+            "The folder of a Docusaurus site's `docusaurus.config.*` (set by `SITE=`; empty: one docs folder)"),
     # reading pages
     Setting("docusaurus_dialect", True, frozenset({bool}), "env",
             "Read the Docusaurus Markdown dialect (off: plain MyST)"),

@@ -73,14 +73,17 @@ class _Renderer:
             classes.append("has-children")
         if is_page:
             classes.append("current-page")
-        href = escape(self.href(node.docname))
         icon = icon_svg(node.icon) if node.icon else ""
-        link_class = "reference internal" + (" current" if is_page else "")
-        aria = ' aria-current="page"' if is_page else ""
-        html = (
-            f'<li class="{" ".join(classes)}"><a class="{link_class}" href="{href}"{aria}>'
-            f"{icon}{escape(node.label)}</a>"
-        )
+        if node.is_page:
+            link_class = "reference internal" + (" current" if is_page else "")
+            aria = ' aria-current="page"' if is_page else ""
+            link = (f'<a class="{link_class}" href="{escape(self.href(node.docname))}"{aria}>'
+                    f"{icon}{escape(node.label)}</a>")
+        elif node.href:
+            link = f'<a class="reference external" href="{escape(node.href)}">{icon}{escape(node.label)}</a>'
+        else:  # a category without a page: its label, and the toggle beside it
+            link = f'<span class="reference internal">{icon}{escape(node.label)}</span>'
+        html = f'<li class="{" ".join(classes)}">{link}'
         if node.children:
             self.checkboxes += 1
             box = f"toctree-checkbox-{self.checkboxes}"
@@ -99,7 +102,7 @@ class _Renderer:
                 html += f"<ul{current}>{inner}</ul>"
             else:
                 html += (
-                    f'<ul data-nav-children="{escape(node.route)}" '
+                    f'<ul data-nav-children="{escape(node.key)}" '
                     f'data-nav-file="{escape(self.sidebar.file_key(node.docname))}"></ul>'
                 )
         return html + "</li>"

@@ -29,11 +29,13 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 
 from .doc_paths import is_folder_index
-from .icons import icon_svg
 from .link_targets import find_page, split_target
+from .nav_tree import NavItem, Sidebar, navigation_files
 from .navigation import navigation_scan
 from .page_model import UNSET, LinkRecord, PageMeta, pages_domain
 from .routes import RouteConflict, RouteTable, build_route_table
+from .site_reading import route_mounts, site_layout
+from .site_sidebars import site_navigation
 from .url_policy import is_web_url
 from .warning_types import DocusaurusWarning, warn
 
@@ -46,60 +48,6 @@ SITE = "docusaurus_site"
 
 CURRENT_VERSION = "current"
 DEFAULT_SIDEBAR = "default"
-
-
-@dataclasses.dataclass
-class NavItem:
-    """One sidebar entry. Every field is shown somewhere, so every field is in the signatures."""
-
-    docname: str
-    label: str
-    icon: str | None
-    route: str
-    parent: str | None
-    children: list[str]
-
-    def shown(self) -> tuple[Any, ...]:
-        """What an entry shows where it appears: every field, with its children reduced to
-        whether there are any (the entries themselves are shown, and counted, where they appear)."""
-        return tuple(
-            bool(self.children) if field.name == "children" else getattr(self, field.name)
-            for field in dataclasses.fields(self)
-        )
-
-
-@dataclasses.dataclass
-class Sidebar:
-    """One navigation tree: a docs version's named sidebar, rooted at its root page."""
-
-    version: str
-    name: str
-    root: str
-    items: dict[str, NavItem]
-    files: dict[str, str] = dataclasses.field(default_factory=dict)
-    """Navigation file key -> JSON of every category's children (``_static/docusaurus-nav/``)."""
-
-    def chain(self, docname: str) -> list[NavItem]:
-        """The root, the page's ancestors and the page itself (empty when the page is not in the tree)."""
-        chain = []
-        item = self.items.get(docname)
-        while item is not None:
-            chain.append(item)
-            item = self.items.get(item.parent) if item.parent is not None else None
-        return chain[::-1]
-
-    def file_key(self, docname: str) -> str:
-        """The navigation file that holds a category: that of its top-level ancestor."""
-        chain = self.chain(docname)
-        top = chain[1] if len(chain) > 1 else chain[0]
-        return top.route.strip("/").replace("/", "-") or "root"
-
-    def visible(self, docname: str) -> list[NavItem]:
-        """The entries a page's sidebar shows: the top level, and the children along its branch."""
-        shown = [self.items[child] for child in self.items[self.root].children]
-        for item in self.chain(docname)[1:]:
-            shown.extend(self.items[child] for child in item.children)
-        return shown
 
 
 @dataclasses.dataclass(frozen=True)
@@ -201,34 +149,6 @@ def _sidebar(env: BuildEnvironment, routes: RouteTable, labels: dict[str, str], 
     return sidebar
 
 
-def navigation_files(sidebar: Sidebar) -> dict[str, str]:
-    """file key -> JSON: every category's children, keyed by the category's URL path."""
-    icons: dict[str, dict[str, str]] = {}
-    entries_by_file: dict[str, dict[str, list[dict[str, Any]]]] = {}
-    for item in sidebar.items.values():
-        if not item.children or item.parent is None:
-            continue
-        key = sidebar.file_key(item.docname)
-        file_icons = icons.setdefault(key, {})
-        entries = []
-        for child in (sidebar.items[name] for name in item.children):
-            entry: dict[str, Any] = {"l": child.label, "u": child.route}
-            if child.icon:
-                entry["i"] = child.icon
-                file_icons.setdefault(child.icon, icon_svg(child.icon))
-            if child.children:
-                entry["c"] = 1
-            entries.append(entry)
-        entries_by_file.setdefault(key, {})[item.route] = entries
-    return {
-        key: json.dumps(
-            {"icons": icons[key], "nodes": entries_by_file[key]},
-            sort_keys=True, ensure_ascii=False, separators=(",", ":"),
-        )
-        for key in sorted(entries_by_file)
-    }
-
-
 def anchor_sets(env: BuildEnvironment) -> dict[str, frozenset[str]]:
     """docname -> every anchor a link may name on that page: heading slugs, section ids, labels."""
     anchors: dict[str, set[str]] = {docname: set() for docname in env.all_docs}
@@ -242,13 +162,31 @@ def anchor_sets(env: BuildEnvironment) -> dict[str, frozenset[str]]:
     return {docname: frozenset(found) for docname, found in anchors.items()}
 
 
-def _pagination(env: BuildEnvironment, routes: RouteTable, pages: dict[str, PageMeta]) -> dict[str, Pagination]:
-    """Each page's previous/next: the toctree order, unless ``pagination_prev``/``_next`` say otherwise."""
-    relations = env.collect_relations()
+def sidebar_relations(
+    order: dict[tuple[str, str], list[str]], sidebar_of: dict[str, tuple[str, str]]
+) -> dict[str, tuple[str | None, str | None]]:
+    """Each page's neighbours in the reading order of the sidebar it is shown with (Docusaurus's prev/next)."""
+    relations: dict[str, tuple[str | None, str | None]] = {}
+    for key, pages in order.items():
+        for index, docname in enumerate(pages):
+            if sidebar_of.get(docname) != key or docname in relations:
+                continue
+            following = pages[index + 1] if index + 1 < len(pages) else None
+            relations[docname] = (pages[index - 1] if index else None, following)
+    return relations
+
+
+def _pagination(
+    env: BuildEnvironment,
+    routes: RouteTable,
+    pages: dict[str, PageMeta],
+    relations: dict[str, tuple[str | None, str | None]],
+) -> dict[str, Pagination]:
+    """Each page's previous/next: the sidebar's order, unless ``pagination_prev``/``_next`` say otherwise."""
     result = {}
     for docname in sorted(env.all_docs):
         meta = pages.get(docname) or PageMeta()
-        default = relations.get(docname) or [None, None, None]
+        default = (None, *(relations.get(docname) or (None, None)))
         targets = []
         for key, index in (("pagination_prev", 1), ("pagination_next", 2)):
             value = getattr(meta, key)
@@ -257,7 +195,7 @@ def _pagination(env: BuildEnvironment, routes: RouteTable, pages: dict[str, Page
             elif value is None:
                 targets.append(None)
             else:
-                target = routes.by_id.get(value) or (value if value in env.all_docs else None)
+                target = routes.by_doc_id(docname, value) or (value if value in env.all_docs else None)
                 if target is None:
                     target = routes.find("/" + value.strip("/"))
                 if target is None:
@@ -295,20 +233,33 @@ def compute_site_model(env: BuildEnvironment) -> SiteModel:
     """Put the pages together: the model of this build."""
     domain = pages_domain(env)
     pages = domain.pages
-    routes, conflicts = build_route_table(env.all_docs, pages, env.config.root_doc)
+    layout = site_layout(env.config)
+    routes, conflicts = build_route_table(
+        env.all_docs, pages, env.config.root_doc, route_mounts(env.config),
+        layout.config.base_url if layout is not None else "/",
+    )
     _report_route_conflicts(env, conflicts)
     labels = {docname: page_label(env, docname, pages.get(docname) or PageMeta()) for docname in env.all_docs}
-    sidebar = _sidebar(env, routes, labels, pages)
-    key = (sidebar.version, sidebar.name)
+    if layout is not None:
+        navigation = site_navigation(env, layout, routes, labels, pages)
+        sidebars, sidebar_of = navigation.sidebars, navigation.sidebar_of
+        if sidebars and env.config.root_doc not in sidebar_of:
+            sidebar_of[env.config.root_doc] = next(iter(sidebars))
+        relations = sidebar_relations(navigation.order, sidebar_of)
+    else:
+        sidebar = _sidebar(env, routes, labels, pages)
+        key = (sidebar.version, sidebar.name)
+        sidebars, sidebar_of = {key: sidebar}, dict.fromkeys(sorted(env.all_docs), key)
+        relations = {docname: (prev, nxt) for docname, (_up, prev, nxt) in env.collect_relations().items()}
     model = SiteModel(
         root_doc=env.config.root_doc,
         routes=routes,
         titles={docname: title.astext() for docname, title in env.titles.items() if docname in env.all_docs},
         labels=labels,
-        sidebars={key: sidebar},
-        sidebar_of=dict.fromkeys(sorted(env.all_docs), key),
+        sidebars=sidebars,
+        sidebar_of=sidebar_of,
         anchors=anchor_sets(env),
-        pagination=_pagination(env, routes, pages),
+        pagination=_pagination(env, routes, pages, relations),
         tags=pages_by_tag(env, pages),
         navbar=_navbar_targets(env, routes),
     )

@@ -45,9 +45,12 @@ def _breadcrumbs(app: Sphinx, model: SiteModel, pagename: str) -> list[dict[str,
     chain = sidebar.chain(pagename) if sidebar is not None else []
     if len(chain) < 2:
         return []
-    crumbs = [{"label": "Home page", "url": app.builder.get_relative_uri(pagename, chain[0].docname)}]
+    home = chain[0].docname if chain[0].is_page else model.root_doc
+    crumbs = [{"label": "Home page", "url": app.builder.get_relative_uri(pagename, home)}]
     for ancestor in chain[1:-1]:
-        crumbs.append({"label": ancestor.label, "url": app.builder.get_relative_uri(pagename, ancestor.docname)})
+        # a category without a page of its own is named, not linked
+        url = app.builder.get_relative_uri(pagename, ancestor.docname) if ancestor.is_page else ""
+        crumbs.append({"label": ancestor.label, "url": url})
     crumbs.append({"label": chain[-1].label, "url": ""})
     return crumbs
 

@@ -50,6 +50,8 @@ class DocusaurusWarning(Enum):
     """An image file that does not exist; its alt text is shown instead."""
     HTML_DISALLOWED = "html_disallowed"
     """Raw HTML with a tag, attribute or URL not on the allow-list; it is shown as text."""
+    SITE_CONFIG = "site_config"
+    """A Docusaurus site's config, versions or sidebars file says something the build cannot follow."""
 
 
 def warn(

@@ -18,6 +18,9 @@ PHASES: dict[str, tuple[str, ...]] = {
     # facts with no Sphinx state: warnings, settings, URL rules, icons, path rules, node classes
     "foundation": ("warning_types", "settings", "url_policy", "icons", "doc_paths", "doc_nodes",
                    "heading_ids"),
+    # a Docusaurus site's own files: config, versions, sidebars (no Sphinx state)
+    "site": ("site_files", "site_files.__main__", "site_files.js_values", "site_files.config",
+             "site_files.versions", "site_files.sidebars", "site_files.layout", "site_files.sphinx_config"),
     # reading one page: sources, front matter, the parser and its dialect, per-page records
     "read": (
         "frontmatter_loader", "frontmatter_schema", "page_sources", "page_model", "parser", "dialect",
@@ -28,7 +31,7 @@ PHASES: dict[str, tuple[str, ...]] = {
         "section_ids", "generated_root",
     ),
     # after reading: the site model
-    "model": ("routes", "link_targets", "site_model"),
+    "model": ("routes", "site_reading", "link_targets", "nav_tree", "site_sidebars", "site_model"),
     # writing pages
     "write": (
         "html_builder", "html_translator", "sidebar", "template_context", "navbar", "index_cards",

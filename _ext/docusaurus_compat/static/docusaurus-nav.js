@@ -34,10 +34,12 @@
   function entry(item, depth, data, key) {
     const li = document.createElement("li");
     li.className = `toctree-l${depth}`;
-    const link = document.createElement("a");
-    link.className = "reference internal";
+    // a category without a page of its own is a label; a link entry goes where it says
+    const link = document.createElement(item.u !== undefined || item.x ? "a" : "span");
+    link.className = item.x ? "reference external" : "reference internal";
     // "./" keeps a route from ever being read as a URL scheme on the site's root page
-    link.href = (root || "./") + item.u;
+    if (item.u !== undefined) link.href = (root || "./") + item.u;
+    else if (item.x) link.href = item.x;
     if (item.i && data.icons[item.i]) {
       // icon markup comes from our own build (Font Awesome SVG files), never from page content
       const holder = document.createElement("template");
@@ -58,7 +60,7 @@
       label.htmlFor = id;
       label.innerHTML = '<span class="icon"><svg><use href="#svg-arrow-right"></use></svg></span>';
       const list = document.createElement("ul");
-      list.dataset.navChildren = item.u;
+      list.dataset.navChildren = item.k !== undefined ? item.k : item.u;
       list.dataset.navFile = key;
       li.append(box, label, list);
     }

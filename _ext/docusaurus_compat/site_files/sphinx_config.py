@@ -1,0 +1,98 @@
+"""A Docusaurus site's settings as this project's Sphinx configuration values.
+
+``conf.py`` applies :func:`sphinx_values` when ``SITE=`` names a site: the
+site's title, URL, edit URL, Markdown format, broken-link policies, top-bar
+links and versions replace the Palette Security values, and the version
+folders become the include and exclude patterns of one Sphinx project.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .config import NavbarItem
+from .layout import SiteLayout
+
+ROOT_NAMES = ("index", "README")
+# never pages, whatever the site's globs say: build output, dependencies, hidden files
+ALWAYS_EXCLUDED = ["_build", "**/.*", "**/node_modules/**"]
+
+
+def site_root_doc(layout: SiteLayout) -> str:
+    """The page served at the site root: the last version's top ``index``/``README`` when that
+    version is served at the root, else ``index`` (generated: the site's title and its sections)."""
+    for mount in layout.mounts:
+        if mount.version.is_last and mount.version.path == "":
+            for name in ROOT_NAMES:
+                for suffix in (".md", ".mdx"):
+                    if (mount.version.content_dir / f"{name}{suffix}").is_file():
+                        return f"{mount.dir}/{name}" if mount.dir else name
+    return "index"
+
+
+def _navbar_url(layout: SiteLayout, item: NavbarItem) -> str | None:
+    if item.kind == "doc" and item.doc_id:
+        last = next((m for m in layout.mounts if m.version.is_last and m.version.plugin_id == item.plugin_id), None)
+        prefix = last.version.path if last else ""
+        doc = item.doc_id
+        path = doc.rsplit("/", 1)[0] if doc.rsplit("/", 1)[-1] in ("index", "README") else doc
+        path = "" if doc in ROOT_NAMES else path
+        inner = "/".join(part for part in (prefix, path) if part)
+        return f"/{inner}/" if inner else "/"
+    if item.url:
+        if item.url.startswith(("http://", "https://", "/")):
+            return item.url
+        return None if ":" in item.url else "/" + item.url
+    return None
+
+
+def navbar_links(layout: SiteLayout) -> list[tuple[str, str]]:
+    """The top bar: every navbar item with a label and a target, dropdowns flattened."""
+    links: list[tuple[str, str]] = []
+    for item in layout.config.navbar:
+        for entry in (item, *item.items):
+            url = _navbar_url(layout, entry)
+            if entry.label and url and entry.kind in ("doc", "link", "docSidebar"):
+                links.append((entry.label, url))
+    return links
+
+
+def version_links(layout: SiteLayout) -> list[tuple[str, str]]:
+    """The version menu: the default instance's versions, the last (the one at the root) first."""
+    versions = [mount.version for mount in layout.mounts if mount.instance is layout.mounts[0].instance] \
+        if layout.mounts else []
+    versions.sort(key=lambda version: not version.is_last)
+    return [(version.label, "/" + version.path + "/" if version.path else "/") for version in versions]
+
+
+def sphinx_values(layout: SiteLayout) -> dict[str, Any]:
+    """The configuration values that build ``layout``'s site."""
+    config = layout.config
+    site_url = (config.url + config.base_url).rstrip("/")
+    edit = next((mount.instance.edit_url for mount in layout.mounts if mount.instance.edit_url), None)
+    repository = next((url for _label, url in navbar_links(layout) if url.startswith("https://github.com/")), "")
+    root = site_root_doc(layout)
+    return {
+        "project": config.title,
+        "html_title": config.title,
+        "html_baseurl": site_url + "/",
+        "root_doc": root,
+        "include_patterns": layout.include_patterns(),
+        "exclude_patterns": [*ALWAYS_EXCLUDED, *layout.exclude_patterns()],
+        "docusaurus_site_dir": str(config.site_dir),
+        "docusaurus_site_url": site_url,
+        "docusaurus_owned_paths": ["/"],
+        "docusaurus_edit_url": edit or "",
+        "docusaurus_markdown_format": config.markdown_format,
+        "docusaurus_on_broken_links": config.on_broken_links,
+        "docusaurus_on_broken_anchors": config.on_broken_anchors,
+        "docusaurus_navbar_links": navbar_links(layout),
+        "docusaurus_versions": version_links(layout),
+        "docusaurus_repository_url": repository,
+        "docusaurus_icon_aliases": {},
+        "docusaurus_extra_keys": [],
+        "html_logo": None,
+        "html_favicon": None,
+        "notfound_urls_prefix": config.base_url,
+        "latex_documents": [(root, "site.tex", config.title, config.title, "manual")],
+    }
