@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .apply_front_matter import setup_apply_front_matter
+from .component_uses import setup_component_uses
 from .csp import setup_csp
 from .dialect.languages import setup_languages
 from .dialect.partials import setup_partials
@@ -89,6 +90,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     # read
     setup_site_reading(app)
     setup_parser(app)
+    setup_component_uses(app)
     setup_partials(app)
     setup_languages(app)
     setup_missing_files(app)

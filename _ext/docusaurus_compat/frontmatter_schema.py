@@ -24,6 +24,10 @@ MYST_KEYS = frozenset({"myst", "mystnb", "substitutions", "html_meta"})
 Check = Callable[[Any], tuple[bool, Any]]
 
 
+ANY_KEY = "*"
+"""In ``docusaurus_extra_keys``: accept every key (as Docusaurus does), except likely typos of known keys."""
+
+
 def _string(value: Any) -> tuple[bool, Any]:
     """Docusaurus's front-matter string: a non-empty string, or a number written as text.
 
@@ -327,6 +331,8 @@ def parse_front_matter(
         spec = SCHEMA.get(key)
         if spec is None and key in extra_keys:
             continue
+        if spec is None and ANY_KEY in extra_keys and _closest_key(key) is None:
+            continue  # a site's own key, which Docusaurus accepts; only a likely typo is reported
         if spec is None:
             hint = _closest_key(key)
             advice = f"did you mean '{hint}'?" if hint else "remove it or check the README's key table"

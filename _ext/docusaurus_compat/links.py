@@ -22,7 +22,7 @@ from sphinx.util import logging
 
 from .link_targets import is_owned, main_site_url, split_target, table_site_path
 from .site_model import SiteModel, site_model
-from .url_policy import has_scheme
+from .url_policy import app_link_allowed, has_scheme
 from .warning_types import DocusaurusWarning, warn
 
 logger = logging.getLogger(__name__)
@@ -42,9 +42,22 @@ class ResolveDocusaurusLinks(SphinxPostTransform):
             if node.get("reftype") != "myst" or node.get("refdomain") is not None:
                 continue
             target: str = node["reftarget"]
-            if not target or target.startswith("#") or has_scheme(target):
+            if target in ("", "#"):  # `[text](#)`: Docusaurus links the top of this page
+                self._replace_with_link(node, "#", internal=True)
+                continue
+            if has_scheme(target):
+                if app_link_allowed(target):  # any other scheme (vscode:, slack:) is a link in Docusaurus
+                    self._replace_with_link(node, target, internal=False)
+                continue
+            if target.startswith("#"):
                 continue
             self._resolve(node, target, model)
+
+    @staticmethod
+    def _replace_with_link(node: addnodes.pending_xref, url: str, internal: bool) -> None:
+        reference = nodes.reference("", "", internal=internal, refuri=url)
+        reference.extend(child.deepcopy() for child in node.children)
+        node.replace_self(reference)
 
     def _resolve(self, node: addnodes.pending_xref, target: str, model: SiteModel) -> None:
         refdoc = node.get("refdoc", self.env.docname)

@@ -129,9 +129,11 @@ class PagesDomain(Domain):
 
     name = "docusaurus"
     label = "Docusaurus pages"
-    initial_data: ClassVar[dict[str, Any]] = {"pages": {}, "redirects": {}, "links": {}, "partials": {}, "missing": {}}
-    data_version = 4
-    _RECORDS = ("pages", "redirects", "links", "partials", "missing")
+    initial_data: ClassVar[dict[str, Any]] = {
+        "pages": {}, "redirects": {}, "links": {}, "partials": {}, "missing": {}, "components": {},
+    }
+    data_version = 5
+    _RECORDS = ("pages", "redirects", "links", "partials", "missing", "components")
 
     @property
     def pages(self) -> dict[str, PageMeta]:
@@ -157,6 +159,11 @@ class PagesDomain(Domain):
     def missing(self) -> dict[str, list[str]]:
         """docname -> the files it looked for and did not find (images), as absolute paths."""
         return self.data.setdefault("missing", {})
+
+    @property
+    def components(self) -> dict[str, list[tuple[str, str, int, bool]]]:
+        """docname -> each use of a component the site does not know: (name, file, line, has text)."""
+        return self.data.setdefault("components", {})
 
     def clear_doc(self, docname: str) -> None:
         for key in self._RECORDS:

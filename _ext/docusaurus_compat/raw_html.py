@@ -27,6 +27,7 @@ from urllib.parse import urlsplit
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
+from .page_model import pages_domain
 from .url_policy import is_web_url, raw_html_url_allowed
 from .warning_types import DocusaurusWarning, warn
 
@@ -185,6 +186,15 @@ def _only_linked(problems: list[str], linked: set[str]) -> bool:
     return all(handled(problem) for problem in problems)
 
 
+_HEAD_BLOCK = re.compile(r"^\s*<head>.*</head>\s*$", re.DOTALL | re.IGNORECASE)
+_CUSTOM_ELEMENT = re.compile(r"^</?([a-z][a-z0-9]*-[a-z0-9-]*)> is not an allowed tag$")
+
+
+def _custom_elements(problems: list[str]) -> list[str]:
+    """The custom elements (a hyphen in the name, as HTML defines them) among the problems."""
+    return [match.group(1) for problem in problems if (match := _CUSTOM_ELEMENT.match(problem))]
+
+
 class AllowListRawHtml(SphinxTransform):
     """Show raw HTML that is not on the allow-list as text, with a warning."""
 
@@ -195,13 +205,20 @@ class AllowListRawHtml(SphinxTransform):
         for raw in list(self.document.findall(nodes.raw)):
             if "html" not in raw.get("format", "").split():
                 continue
+            if _HEAD_BLOCK.match(raw.astext()):
+                # MDX's <head> sets the page's <title> and meta tags: metadata, never page text
+                raw.parent.remove(raw)
+                continue
             problems = html_problems(raw.astext())
             if not problems:
                 continue
             shown = _Shown()
             shown.feed(raw.astext())
             shown.close()
-            if not _only_linked(problems, shown.linked):
+            custom = _custom_elements(problems)
+            if custom and len(custom) == len(problems):
+                self._note_custom_elements(raw, custom)
+            elif not _only_linked(problems, shown.linked):
                 warn(
                     f"raw HTML not allowed here ({'; '.join(problems)}): only its text is shown. "
                     "Use Markdown, or only allowed tags and attributes",
@@ -209,6 +226,14 @@ class AllowListRawHtml(SphinxTransform):
                     location=raw,
                 )
             raw.replace_self(self._replacement(raw, shown.pieces))
+
+    def _note_custom_elements(self, raw: nodes.raw, names: list[str]) -> None:
+        """A custom element (``<docgen-api>``) is a site component: its text is shown, and the
+        build names it once (:mod:`.component_uses`), not at every use."""
+        source, line = raw.source or str(self.env.doc2path(self.env.docname)), raw.line or 0
+        uses = pages_domain(self.env).components.setdefault(self.env.docname, [])
+        for name in dict.fromkeys(names):
+            uses.append((name, str(source), line, True))
 
     @staticmethod
     def _replacement(raw: nodes.raw, pieces: list[tuple[str, str | None]]) -> nodes.Node:

@@ -49,6 +49,16 @@ def has_control_characters(text: str) -> bool:
     return any(ord(character) < 32 for character in text)
 
 
+_UNSAFE_SCHEMES = frozenset({"javascript", "vbscript", "data", "file"})
+
+
+def app_link_allowed(url: str) -> bool:
+    """Whether a Markdown link with a scheme (``vscode:``, ``slack:``) may be a link: any scheme
+    but those that run code or read local files."""
+    match = _SCHEME.match(_CONTROL.sub("", url))
+    return match is not None and match.group(0)[:-1].lower() not in _UNSAFE_SCHEMES
+
+
 def safe_href(url: str | None) -> str | None:
     """``url`` stripped when it is a web URL or a site path, else None (it never reaches an ``href``)."""
     if not url:

@@ -25,10 +25,10 @@ PHASES: dict[str, tuple[str, ...]] = {
     "read": (
         "frontmatter_loader", "frontmatter_schema", "page_sources", "page_model", "parser", "dialect",
         "dialect.admonitions", "dialect.code_fences", "dialect.components", "dialect.directives",
-        "dialect.esm", "dialect.expressions", "dialect.headings", "dialect.html", "dialect.jsx",
+        "dialect.esm", "dialect.expressions", "dialect.mdx_modules", "dialect.headings", "dialect.html", "dialect.jsx",
         "dialect.languages", "dialect.mdx_comments", "dialect.partials", "dialect.renderer",
         "apply_front_matter", "navigation", "link_records", "missing_files", "raw_html", "spacers",
-        "section_ids", "generated_root",
+        "section_ids", "generated_root", "component_uses", "toc_inline",
     ),
     # after reading: the site model
     "model": ("routes", "site_reading", "link_targets", "nav_tree", "site_sidebars", "site_model"),

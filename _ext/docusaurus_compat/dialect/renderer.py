@@ -22,6 +22,7 @@ from ..doc_nodes import doc_card_list
 from ..heading_ids import HEADING_ID, Slugger
 from ..missing_files import note_missing
 from ..page_model import pages_domain
+from ..toc_inline import InlineTableOfContents
 from ..url_policy import has_scheme
 from ..warning_types import DocusaurusWarning, warn
 from .admonitions import ADMONITIONS
@@ -35,9 +36,11 @@ from .code_fences import (
     strip_magic_comments,
 )
 from .components import COMPONENTS
+from .esm import EXPORTS, IMPORTS
 from .expressions import literal_value
 from .jsx import Expression
 from .languages import PLAIN_LANGUAGES_KEY, is_plain_fallback, pygments_language
+from .mdx_modules import Rendering, parse_rendering, resolve_markdown_import
 from .partials import find_partial, render_partial_text
 
 if TYPE_CHECKING:
@@ -50,6 +53,7 @@ PREVIEW_TEXT = (
 _TAGS = re.compile(r"<[^>]*>")
 _SIZE_HINT = re.compile(r"#?(width|height)=([\d.]+(?:px|%|em|rem)?)")
 _EAGER = re.compile(r"\beager-load\b")
+_TOC_SLICE = re.compile(r"toc\.slice\((\d+)\)")
 
 
 def _attr_text(value: object) -> str | None:
@@ -149,6 +153,13 @@ class DocusaurusRenderer(SphinxRenderer):
     def render_mdx_expression(self, token: SyntaxTreeNode) -> None:
         """``{"text"}`` or ``{42}`` is its text; any other expression needs JavaScript."""
         value = literal_value(token.content)
+        name = token.content.strip()
+        if value is None and name in self.md_env.get(EXPORTS, {}):
+            value = literal_value(self.md_env[EXPORTS][name])  # `export const name = "text"` in the page
+        if value is None and name.startswith("frontMatter."):
+            front = self.sphinx_env.metadata.get(self.sphinx_env.docname, {})
+            found = front.get(name.removeprefix("frontMatter."))
+            value = str(found) if isinstance(found, (str, int, float)) else None
         if value is not None:
             self.current_node.append(nodes.Text(value))
             return
@@ -343,7 +354,11 @@ class DocusaurusRenderer(SphinxRenderer):
         """A paired block component: ``<Name ...>children</Name>``."""
         opening = self._opening(token)
         name = opening.meta["name"]
+        if self._imported_markdown(name, token, opening.meta["attrs"]):
+            return
         component = COMPONENTS.get(name)
+        if component is None and self._mapped_component(name, token, opening.meta["attrs"]):
+            return
         if component is not None and component.paired is not None:
             component.paired(self, token, opening.meta["attrs"])
             return
@@ -358,9 +373,13 @@ class DocusaurusRenderer(SphinxRenderer):
         """A self-closing block component, or a tag that could not be paired."""
         name, kind = token.meta["name"], token.meta["kind"]
         if kind == "self":
+            if self._imported_markdown(name, token, token.meta["attrs"]):
+                return
             component = COMPONENTS.get(name)
             if component is not None and component.single is not None:
                 component.single(self, token, token.meta["attrs"])
+                return
+            if component is None and self._mapped_component(name, token, token.meta["attrs"]):
                 return
             self._unknown_component(name, token, has_text=False)
             return
@@ -378,6 +397,8 @@ class DocusaurusRenderer(SphinxRenderer):
         if component is not None and component.inline_paired is not None:
             component.inline_paired(self, token, opening.meta["attrs"])
             return
+        if component is None and self._mapped_component(name, token, opening.meta["attrs"]):
+            return
         self._unknown_component(name, token, has_text=True)
         self.render_children(token)
 
@@ -388,6 +409,8 @@ class DocusaurusRenderer(SphinxRenderer):
             component.inline_single(self, token, token.meta["attrs"])
             return
         if kind == "self":
+            if component is None and self._mapped_component(name, token, token.meta["attrs"]):
+                return
             self._unknown_component(name, token, has_text=False)
             return
         self._warn(
@@ -396,13 +419,113 @@ class DocusaurusRenderer(SphinxRenderer):
             DocusaurusWarning.COMPONENT_UNCLOSED, token,
         )
 
+    def _current_file(self) -> Path:
+        """The file being rendered: the page, or the Markdown file it includes here."""
+        frames = self.md_env.get("docusaurus_partial_frames")
+        if frames:
+            return Path(frames[-1][0])
+        return Path(self.sphinx_env.doc2path(self.sphinx_env.docname))
+
+    def _imported_markdown(self, name: str, token: SyntaxTreeNode, attrs: dict) -> bool:
+        """``<Name />`` where the page imports Name from a Markdown file: that file's text, here."""
+        imported = self.md_env.get(IMPORTS, {}).get(name)
+        if imported is None:
+            return False
+        specifier = imported[0]
+        path = resolve_markdown_import(specifier, self._current_file(), self.sphinx_env.config.docusaurus_site_dir)
+        if path is None:
+            return False
+        if not path.is_file():
+            self._warn(
+                f"<{name}> shows '{specifier}', imported on line {imported[1]}, and there is no such file: "
+                "correct the import's path (nothing is shown)",
+                DocusaurusWarning.PARTIAL_MISSING, token,
+            )
+            return True
+        self._include_markdown(path, attrs, token, f"'{specifier}'")
+        return True
+
+    def _mapped_component(self, name: str, token: SyntaxTreeNode, attrs: dict) -> bool:
+        """A site component ``docusaurus_components`` says how to draw."""
+        mapping = self.sphinx_env.config.docusaurus_components
+        value = mapping.get(name) if isinstance(mapping, dict) else None
+        if not isinstance(value, str):
+            return False
+        rendering = parse_rendering(name, value)  # checked when the config was read
+        self._draw_mapped(rendering, token, attrs)
+        return True
+
+    def _draw_mapped(self, rendering: Rendering, token: SyntaxTreeNode, attrs: dict) -> None:
+        kind, argument = rendering.kind, rendering.argument
+        if kind == "none":
+            return
+        if kind == "children":
+            self.render_children(token)
+            return
+        if kind == "link":
+            url = _attr_text(attrs.get(argument)) or ""
+            text = (token.children and clean_astext(self._render_to_node(token))) or url
+            if url:
+                node = self._link(text, url, token)
+                target = self.current_node if isinstance(self.current_node, nodes.TextElement) else None
+                (target or self.current_node).append(node if target else nodes.paragraph("", "", node))
+            return
+        if kind == "admonition":
+            line = token_line(token, 0)
+            box: nodes.Element = self._admonition(token, argument, ADMONITIONS.default_title(argument), [], line)
+            with self.current_node_context(box):
+                self.render_children(token)
+            return
+        if kind == "dropdown":
+            title = _attr_text(attrs.get(argument)) or "Details"
+            box = create_component(
+                "dropdown", opened=False, type="dropdown", has_title=True,
+                icon=None, chevron=None, container_classes=["sd-mb-3"], title_classes=[], body_classes=[],
+            )
+            box += nodes.rubric(title, title, classes=["docusaurus-summary"])
+        else:  # container
+            box = nodes.container(classes=[argument])
+        self.add_line_and_source_path(box, token)
+        self.current_node.append(box)
+        with self.current_node_context(box):
+            self.render_children(token)
+
+    def _single_tocinline(self, token: SyntaxTreeNode, attrs: dict) -> None:
+        """``<TOCInline toc={toc} />`` (``@theme/TOCInline``): the headings below it, as docutils'
+        own ``contents`` builds them (levels ``minHeadingLevel``..``maxHeadingLevel``, 2..3 by default)."""
+        low = literal_value(_attr_text(attrs.get("minHeadingLevel")) or "") or "2"
+        high = literal_value(_attr_text(attrs.get("maxHeadingLevel")) or "") or "3"
+        toc = _attr_text(attrs.get("toc")) or "toc"
+        sliced = _TOC_SLICE.fullmatch(toc.replace(" ", ""))
+        details = {
+            "low": int(low) if low.isdigit() else 2,
+            "high": int(high) if high.isdigit() else 3,
+            "skip": int(sliced.group(1)) if sliced else 0,
+        }
+        topic = nodes.topic(classes=["contents", "docusaurus-toc-inline"])
+        pending = nodes.pending(InlineTableOfContents, details=details)
+        self.document.note_pending(pending)
+        topic += pending
+        self.add_line_and_source_path(topic, token)
+        self.current_node.append(topic)
+
+    def _render_to_node(self, token: SyntaxTreeNode) -> nodes.Element:
+        holder = nodes.paragraph()
+        with self.current_node_context(holder):
+            self.render_children(token)
+        return holder
+
     def _unknown_component(self, name: str, token: SyntaxTreeNode, has_text: bool) -> None:
-        kept = "its text is kept" if has_text else "it has no text, so nothing is shown"
-        self._warn(
-            f"component <{name}> cannot be rendered by this site: replace it with Markdown "
-            f"({kept})",
-            DocusaurusWarning.COMPONENT_UNKNOWN, token,
-        )
+        """A component the site does not know: its children are kept; the build reports each name
+        once (:mod:`..component_uses`), not once per use."""
+        location = self._location(token_line(token, 0))
+        if isinstance(location, tuple):
+            path, line = self.sphinx_env.doc2path(location[0]).as_posix(), location[1] or 0
+        else:
+            path, _, number = location.rpartition(":")
+            line = int(number) if number.isdigit() else 0
+        uses = pages_domain(self.sphinx_env).components.setdefault(self.sphinx_env.docname, [])
+        uses.append((name, path, line, has_text))
 
     # Tabs ------------------------------------------------------------------
 
@@ -506,10 +629,15 @@ class DocusaurusRenderer(SphinxRenderer):
                 DocusaurusWarning.PARTIAL_MISSING, token,
             )
             return
+        self._include_markdown(path, attrs, token, f"partial '{category}/{name}'")
+
+    def _include_markdown(self, path: Path, attrs: dict, token: SyntaxTreeNode, what: str) -> None:
+        """Show a Markdown file here, ``{props.x}`` filled from the tag's attributes."""
+        env = self.sphinx_env
         stack: list[str] = self.md_env.setdefault("docusaurus_partials", [])
         if str(path) in stack:
             self._warn(
-                f"partial '{category}/{name}' includes itself: remove the cycle (not included again)",
+                f"{what} includes itself: remove the cycle (not included again)",
                 DocusaurusWarning.PARTIAL_MISSING, token,
             )
             return
@@ -657,6 +785,7 @@ COMPONENTS.register(
     single=DocusaurusRenderer._palette_vertex_link, inline_single=DocusaurusRenderer._palette_vertex_link,
 )
 COMPONENTS.register("DocCardList", single=DocusaurusRenderer._single_doccardlist)
+COMPONENTS.register("TOCInline", single=DocusaurusRenderer._single_tocinline)
 COMPONENTS.register("SimpleCardGrid", single=DocusaurusRenderer._single_simplecardgrid)
 COMPONENTS.register("YouTube", single=DocusaurusRenderer._media_link)
 COMPONENTS.register("Video", single=DocusaurusRenderer._media_link)

@@ -81,7 +81,9 @@ def sphinx_values(layout: SiteLayout) -> dict[str, Any]:
         "exclude_patterns": [*ALWAYS_EXCLUDED, *layout.exclude_patterns()],
         "docusaurus_site_dir": str(config.site_dir),
         "docusaurus_site_url": site_url,
-        "docusaurus_owned_paths": ["/"],
+        # the docs plugins' paths: a link elsewhere (a blog, a React page) goes to the live site
+        "docusaurus_owned_paths": sorted({f"/{mount.instance.route_base_path}/".replace("//", "/")
+                                          for mount in layout.mounts}) or ["/"],
         "docusaurus_edit_url": edit or "",
         "docusaurus_markdown_format": config.markdown_format,
         "docusaurus_on_broken_links": config.on_broken_links,
@@ -90,7 +92,8 @@ def sphinx_values(layout: SiteLayout) -> dict[str, Any]:
         "docusaurus_versions": version_links(layout),
         "docusaurus_repository_url": repository,
         "docusaurus_icon_aliases": {},
-        "docusaurus_extra_keys": [],
+        # Docusaurus accepts any front-matter key: only a likely typo of a known one is reported
+        "docusaurus_extra_keys": ["*"],
         "html_logo": None,
         "html_favicon": None,
         "notfound_urls_prefix": config.base_url,
