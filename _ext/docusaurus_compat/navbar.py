@@ -80,13 +80,23 @@ def navbar_context(app: Sphinx, pagename: str) -> dict[str, Any] | None:
     for label, url in links:
         href, current = _href(app, pagename, url)
         items.append({"label": label, "url": href, "current": current})
+    version, menu = versions[0][0] if versions else "", [
+        {"label": label, "url": _href(app, pagename, url)[0], "current": i == 0}
+        for i, (label, url) in enumerate(versions)
+    ]
+    site_versions = site_model(app.env).versions
+    if site_versions is not None and pagename in site_versions.version_of:
+        # a whole site: this page's version, and the same page in each other version
+        own = site_versions.version_of[pagename]
+        version = site_versions.entry(own).label
+        menu = [
+            {"label": entry.label, "url": page_href(app, pagename, target), "current": entry.key == own}
+            for entry, target in site_versions.menu(pagename) if target is not None
+        ]
     return {
         "links": items,
-        "version": versions[0][0] if versions else "",
-        "versions": [
-            {"label": label, "url": _href(app, pagename, url)[0], "current": i == 0}
-            for i, (label, url) in enumerate(versions)
-        ],
+        "version": version,
+        "versions": menu,
         "repository": repository,
         "repository_icon": Markup(icon_svg("github")),
         "home": page_href(app, pagename, config.root_doc),

@@ -86,9 +86,14 @@ def _write_routes(app: Sphinx) -> list:
     builder = app.builder
     if isinstance(builder, StandaloneHTMLBuilder) and builder.name == "html" and builder.search:
         data = json.dumps(search_routes(app), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        text = f"window.DOCUSAURUS_SEARCH_ROUTES = {data};\n"
+        versions = site_model(app.env).versions
+        if versions is not None:  # a whole site: each page's docs version, for contextual search
+            by_page = json.dumps(versions.version_of, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+            text += f"window.DOCUSAURUS_SEARCH_VERSIONS = {by_page};\n"
         target = Path(app.outdir) / "_static" / ROUTES_FILE
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(f"window.DOCUSAURUS_SEARCH_ROUTES = {data};\n", encoding="utf-8")
+        target.write_text(text, encoding="utf-8")
     return []
 
 

@@ -36,6 +36,7 @@ from .page_model import UNSET, LinkRecord, PageMeta, pages_domain
 from .routes import RouteConflict, RouteTable, build_route_table
 from .site_reading import route_mounts, site_layout
 from .site_sidebars import site_navigation
+from .site_versions import SiteVersions, site_versions
 from .url_policy import is_web_url
 from .warning_types import DocusaurusWarning, warn
 
@@ -73,6 +74,8 @@ class SiteModel:
     tags: dict[str, list[str]]
     navbar: dict[str, str | None]
     signatures: dict[str, str] = dataclasses.field(default_factory=dict)
+    versions: SiteVersions | None = None
+    """A whole Docusaurus site's docs versions (None for one docs folder)."""
 
     def sidebar(self, docname: str) -> Sidebar | None:
         """The sidebar a page is shown with."""
@@ -262,6 +265,8 @@ def compute_site_model(env: BuildEnvironment) -> SiteModel:
         pagination=_pagination(env, routes, pages, relations),
         tags=pages_by_tag(env, pages),
         navbar=_navbar_targets(env, routes),
+        versions=site_versions(layout, routes, set(env.all_docs), pages, env.config.root_doc)
+        if layout is not None else None,
     )
     views = _Views(env, model)
     shared = repr(views.shared())
@@ -405,6 +410,10 @@ class _Views:
             for side, target in (("prev", pagination.prev), ("next", pagination.next)):
                 shown = (target, self.routes.get(target), relation_label(model, pages, target)) if target else None
                 yield side, shown
+        if model.versions is not None:
+            # the version menu, the banner and the canonical link: versions, labels, linked pages
+            yield "versions", [(version, target, self.routes.get(target) if target else None)
+                               for version, target in model.versions.menu(docname)]
         yield "links", [self.link(docname, record) for record in domain.links.get(docname, [])]
         redirect = domain.redirects.get(docname)
         if redirect and not is_web_url(redirect):

@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .doc_paths import number_prefix
 from .nav_tree import NavItem, Sidebar, navigation_files
 from .page_model import PageMeta
 from .routes import RouteTable, doc_id
+from .site_files.config import line_of
 from .site_files.layout import Mount, SiteLayout
 from .site_files.sidebars import (
     CategoryItem,
@@ -81,11 +83,15 @@ class _TreeBuilder:
     def page(self, identifier: str, where: str) -> str | None:
         docname = self.routes.by_doc_id(self._sample_doc(), identifier)
         if docname is None:
+            sidebar_file = self.mount.version.sidebar_path
+            file = sidebar_file if isinstance(sidebar_file, Path) else self.mount.version.content_dir
+            line = line_of(file, f"'{identifier}'") if file.is_file() else 1
+            line = line if line > 1 or not file.is_file() else line_of(file, f'"{identifier}"')
             warn(
                 f"sidebar '{self.sidebar.name}' of version '{self.mount.version.name}' names the doc id "
                 f"'{identifier}' ({where}), which is no page of that version: the entry is left out",
                 DocusaurusWarning.SITE_CONFIG,
-                location=str(self.mount.version.sidebar_path or self.mount.version.content_dir),
+                location=f"{file}:{line}",
             )
         return docname
 

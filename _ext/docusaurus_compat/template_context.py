@@ -14,6 +14,7 @@ from urllib.parse import urljoin
 
 from markupsafe import Markup, escape
 
+from .html_builder import page_href
 from .icons import icon_svg
 from .link_targets import main_site_url, split_target
 from .page_model import UNSET, PageMeta, pages_domain
@@ -104,9 +105,34 @@ def _add_page_context(
         "edit_url": edit_url,
     }
 
+    context["docusaurus"]["version_banner"] = _version_banner(app, model, pagename, context)
+    # the page's docs version (whole sites): its search box searches that version
+    context["docusaurus"]["version_key"] = model.versions.version_of.get(pagename) if model.versions else None
+
     pagination = model.pagination[pagename]
     for name, target in (("prev", pagination.prev), ("next", pagination.next)):
         context[name] = _relation(app, model, pagename, target) if target else None
+
+
+def _version_banner(app: Sphinx, model: SiteModel, pagename: str, context: dict[str, Any]) -> dict[str, str] | None:
+    """On a page of an unmaintained or unreleased version: what to say, and the same page in the
+    last version (which is also the page's canonical URL, as Docusaurus gives versioned docs)."""
+    versions = model.versions
+    latest = versions.latest(pagename) if versions is not None else None
+    if versions is None or latest is None:
+        return None
+    last, target = latest
+    if target is not None and app.config.html_baseurl:
+        context["pageurl"] = urljoin(app.config.html_baseurl, model.routes.routes.get(target, ""))
+    own = versions.entry(versions.version_of[pagename])
+    if own.banner not in ("unmaintained", "unreleased") or target is None:
+        return None
+    return {
+        "kind": own.banner,
+        "label": own.label,
+        "latest_label": last.label,
+        "latest_url": page_href(app, pagename, target),
+    }
 
 
 def _image_url(image: str | None) -> str | None:

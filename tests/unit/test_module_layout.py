@@ -31,7 +31,7 @@ PHASES: dict[str, tuple[str, ...]] = {
         "section_ids", "generated_root", "component_uses", "toc_inline",
     ),
     # after reading: the site model
-    "model": ("routes", "site_reading", "link_targets", "nav_tree", "site_sidebars", "site_model"),
+    "model": ("routes", "site_reading", "link_targets", "nav_tree", "site_sidebars", "site_versions", "site_model"),
     # writing pages
     "write": (
         "html_builder", "html_translator", "sidebar", "template_context", "navbar", "index_cards",

@@ -127,6 +127,15 @@ class SiteConfig:
     problems: tuple[Problem, ...] = ()
 
 
+def line_of(path: Path, needle: str) -> int:
+    """The first line of ``path`` that contains ``needle`` (1 when none does or it cannot be read)."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return 1
+    return next((number for number, line in enumerate(lines, start=1) if needle in line), 1)
+
+
 def find_config_file(site_dir: Path) -> Path:
     """The site's ``docusaurus.config.{js,mjs,cjs,ts,mts,cts}``."""
     for name in CONFIG_NAMES:

@@ -19,7 +19,7 @@ import dataclasses
 import json
 from pathlib import Path
 
-from .config import DEFAULT_PLUGIN_ID, DocsInstance, Problem
+from .config import DEFAULT_PLUGIN_ID, DocsInstance, Problem, line_of
 
 CURRENT = "current"
 
@@ -69,7 +69,7 @@ def docs_versions(
     if last is not None and last not in names:
         fallback = released[0] if released else CURRENT
         problems.append(Problem(
-            where, 1,
+            where, line_of(Path(where), "lastVersion") if config_file else 1,
             f"docs option `lastVersion: '{last}'` names no version (there are: {', '.join(names)}): "
             f"'{fallback}' is the last version instead",
         ))

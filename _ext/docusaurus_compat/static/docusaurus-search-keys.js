@@ -5,6 +5,16 @@
  */
 (() => {
   "use strict";
+  // a whole Docusaurus site: the search box searches this page's docs version
+  const version = document.querySelector('meta[name="docsearch:version"]');
+  if (version && version.content) {
+    for (const form of document.querySelectorAll("form.sidebar-search-container, form[action$='search/']")) {
+      if (form.querySelector("input[name='version']")) continue;
+      const input = document.createElement("input");
+      Object.assign(input, { type: "hidden", name: "version", value: version.content });
+      form.append(input);
+    }
+  }
   document.addEventListener("keydown", (event) => {
     if (!(event.ctrlKey || event.metaKey) || event.altKey || event.key.toLowerCase() !== "k") return;
     const box = document.querySelector(".sidebar-drawer input[name='q']");

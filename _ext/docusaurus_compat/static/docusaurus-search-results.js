@@ -20,10 +20,37 @@
  * ("encrypt" finds "Encryption"). Sphinx puts this file into language_data.js,
  * after its Stemmer and searchtools.js; the Scorer defaults below are Sphinx's own.
  */
+/*
+ * Versions. On a whole Docusaurus site each page's search box sends its docs
+ * version (?version=<plugin>/<name>, from the page's docsearch:version meta tag),
+ * and results come from that version and from pages outside any version only,
+ * as Docusaurus's contextual search gives them; without the parameter every
+ * version is searched.
+ */
+function keepVersion(index, versions, wanted) {
+  const kept = new Set();
+  index.docnames.forEach((name, i) => {
+    if (!(name in versions) || versions[name] === wanted) kept.add(i);
+  });
+  const only = (refs) => {
+    if (typeof refs === "number") return kept.has(refs) ? refs : [];
+    return refs.filter((ref) => kept.has(Array.isArray(ref) ? ref[0] : ref));
+  };
+  for (const table of [index.terms, index.titleterms]) {
+    for (const word of Object.keys(table || {})) table[word] = only(table[word]);
+  }
+  for (const table of [index.alltitles, index.indexentries]) {
+    for (const key of Object.keys(table || {})) table[key] = only(table[key]);
+  }
+}
+
 if (typeof Search !== "undefined" && window.DOCUSAURUS_SEARCH_ROUTES) {
   const routes = window.DOCUSAURUS_SEARCH_ROUTES;
+  const versions = window.DOCUSAURUS_SEARCH_VERSIONS || {};
+  const wanted = new URLSearchParams(window.location.search).get("version");
   const setIndex = Search.setIndex;
   Search.setIndex = (index) => {
+    if (wanted) keepVersion(index, versions, wanted);
     index.docnames = index.docnames.map((name) => routes[name] ?? name);
     DOCUMENTATION_OPTIONS.BUILDER = "dirhtml";
     setIndex(index);
