@@ -98,9 +98,14 @@ endif
 
 all: pdf html ## build the PDF, then the site that links it
 
-livehtml: $(STAMP) ## serve the site on http://127.0.0.1:8000 and rebuild on every change
+livehtml: $(STAMP) ## serve the site on http://127.0.0.1:8000 and rebuild on every change; SITE=dir: a Docusaurus site
+ifneq ($(SITE),)
+	@src=$(SITE_SRC) && $(BIN)/sphinx-autobuild -b html -c . --watch _ext --watch _templates --watch conf.py \
+		--watch "$(SITE)" --host 127.0.0.1 --port 8000 $(SITEOPTS) "$$src" $(SITE_OUT)/livehtml
+else
 	$(BIN)/sphinx-autobuild -b html -c . --watch _ext --watch _templates --watch conf.py \
 		--host 127.0.0.1 --port 8000 $(SOURCEDIR) $(BUILDDIR)/livehtml
+endif
 
 linkcheck: $(STAMP) ## check external links, 3 tries each; linkcheck-allow.txt lists skips (needs the network)
 	$(SPHINXBUILD) -b linkcheck -c . $(SOURCEDIR) $(BUILDDIR)/linkcheck
@@ -159,12 +164,20 @@ tex: ## install the TeX packages for `make pdf` (as root), or print the command
 		echo "The PDF needs TeX. Run: sudo apt-get install -y --no-install-recommends $(TEX_PACKAGES)"; exit 1; \
 	fi
 
-pdf: $(STAMP) tex ## build $(BUILDDIR)/pdf/$(PDFNAME).pdf with XeLaTeX (installs TeX when run as root)
+pdf: $(STAMP) tex ## build $(BUILDDIR)/pdf/$(PDFNAME).pdf with XeLaTeX (installs TeX when run as root); SITE=dir [PDFVERSION=name]: one version of a Docusaurus site
+ifneq ($(SITE),)
+	@src=$(SITE_SRC) && $(SPHINXBUILD) -b latex -c . -d $(SITE_OUT)/doctrees-latex $(SITEOPTS) "$$src" $(SITE_OUT)/latex
+	cd $(SITE_OUT)/latex && FORCE_SOURCE_DATE=1 latexmk -xelatex -interaction=nonstopmode -halt-on-error \
+		-silent site.tex >/dev/null || { tail -40 site.log; exit 1; }
+	@mkdir -p $(SITE_OUT)/pdf && cp $(SITE_OUT)/latex/site.pdf $(SITE_OUT)/pdf/
+	@echo "PDF built: $(SITE_OUT)/pdf/site.pdf"
+else
 	$(SPHINXBUILD) -b latex -c . $(SPHINXOPTS) $(SOURCEDIR) $(BUILDDIR)/latex
 	cd $(BUILDDIR)/latex && FORCE_SOURCE_DATE=1 latexmk -xelatex -interaction=nonstopmode -halt-on-error \
 		-silent $(PDFNAME).tex >/dev/null || { tail -40 $(PDFNAME).log; exit 1; }
 	@mkdir -p $(BUILDDIR)/pdf && cp $(BUILDDIR)/latex/$(PDFNAME).pdf $(BUILDDIR)/pdf/
 	@echo "PDF built: $(BUILDDIR)/pdf/$(PDFNAME).pdf"
+endif
 
 bench: $(STAMP) ## benchmark against stock Sphinx and Docusaurus; writes bench/results.md (long)
 	$(BIN)/python bench/run.py $(BENCH_ARGS)

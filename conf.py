@@ -236,9 +236,17 @@ linkcheck_anchors_ignore_for_url = [r"https://github\.com/"]
 # URL, edit URL, Markdown format, link policies, top bar and versions), and Sphinx reads
 # every docs version's folder (_ext/docusaurus_compat/site_files/).
 if os.environ.get("SITE"):
+    from sphinx.errors import ConfigError
+
     from docusaurus_compat.site_files import load_site_layout
+    from docusaurus_compat.site_files.config import SiteConfigError
     from docusaurus_compat.site_files.sphinx_config import sphinx_values
 
-    globals().update(sphinx_values(load_site_layout(str(Path(os.environ["SITE"]).resolve()))))
+    try:
+        globals().update(sphinx_values(
+            load_site_layout(str(Path(os.environ["SITE"]).resolve())), os.environ.get("PDFVERSION") or None,
+        ))
+    except SiteConfigError as error:
+        raise ConfigError(f"SITE={os.environ['SITE']}: {error}") from None  # one message, no traceback
     html_extra_path = []
     html_context = {"docusaurus_pdf": ""}

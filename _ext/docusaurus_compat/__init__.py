@@ -29,6 +29,7 @@ from .component_uses import setup_component_uses
 from .csp import setup_csp
 from .dialect.languages import setup_languages
 from .dialect.partials import setup_partials
+from .external_images import setup_external_images
 from .generated_root import setup_generated_root
 from .html_builder import setup_html_builder
 from .html_translator import setup_html_translator
@@ -47,6 +48,7 @@ from .section_ids import setup_section_ids
 from .settings import register_settings
 from .sidebar import setup_sidebar
 from .site_model import setup_site_model
+from .site_pdf import setup_site_pdf
 from .site_reading import setup_site_reading
 from .sitemap import setup_sitemap
 from .spacers import setup_spacers
@@ -100,6 +102,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_link_records(app)
     setup_spacers(app)
     setup_raw_html(app)
+    setup_external_images(app)
     setup_section_ids(app)
     # after reading
     setup_site_model(app)
@@ -112,6 +115,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_index_cards(app)
     setup_template_context(app)
     setup_pdf(app)
+    setup_site_pdf(app)
     setup_html_translator(app)
     setup_search(app)
     setup_csp(app)

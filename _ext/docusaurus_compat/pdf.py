@@ -99,6 +99,8 @@ class ArrangePdfChapters(SphinxPostTransform):
         start = self.config.latex_documents[0][0] if self.config.latex_documents else None
         if self.env.docname != start or self.document.get("docusaurus_arranged"):
             return
+        if self.config.docusaurus_site_dir:
+            return  # a whole site's book is put together from its sidebars (site_pdf.py)
         self.document["docusaurus_arranged"] = True
         sections = [child for child in self.document.children if isinstance(child, nodes.section)]
         if not sections:

@@ -64,6 +64,8 @@ SETTINGS: tuple[Setting, ...] = (
             "How pages are read, as Docusaurus's `markdown.format`: `mdx`, `md` (CommonMark) or `detect` (by suffix)"),
     Setting("docusaurus_magic_comments", [], frozenset({list, tuple}), "env",
             "Code-block magic comments, as Docusaurus's `prism.magicComments` (`[]`: its highlight comments)"),
+    Setting("docusaurus_admonition_keywords", [], frozenset({list, tuple}), "env",
+            "More `:::keyword` admonition types, as the docs plugin's `admonitions.keywords`"),
     Setting("docusaurus_components", {}, frozenset({dict}), "env",
             "How the site's own components are drawn: name -> `children`, `none`, `container:<class>`, "
             "`admonition:<type>`, `dropdown:<attribute>` or `link:<attribute>`"),

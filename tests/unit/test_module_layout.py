@@ -28,14 +28,14 @@ PHASES: dict[str, tuple[str, ...]] = {
         "dialect.esm", "dialect.expressions", "dialect.mdx_modules", "dialect.headings", "dialect.html", "dialect.jsx",
         "dialect.languages", "dialect.mdx_comments", "dialect.partials", "dialect.renderer",
         "apply_front_matter", "navigation", "link_records", "missing_files", "raw_html", "spacers",
-        "section_ids", "generated_root", "component_uses", "toc_inline",
+        "section_ids", "generated_root", "component_uses", "toc_inline", "external_images",
     ),
     # after reading: the site model
     "model": ("routes", "site_reading", "link_targets", "nav_tree", "site_sidebars", "site_versions", "site_model"),
     # writing pages
     "write": (
         "html_builder", "html_translator", "sidebar", "template_context", "navbar", "index_cards",
-        "links", "tags", "sitemap", "search", "csp", "pdf", "stale_outputs",
+        "links", "tags", "sitemap", "search", "csp", "pdf", "site_pdf", "stale_outputs",
     ),
 }
 ORDER = list(PHASES)

@@ -57,6 +57,12 @@ class AdmonitionTable:
         entry = self._types.get(name)
         return entry.title if entry else name.capitalize()
 
+    def add_keywords(self, names: list[str]) -> None:
+        """A site's own keywords (the docs plugin's ``admonitions.keywords``): boxes of their own
+        type, titled with their name, in the PDF as notes. Known keywords are left as they are."""
+        for name in names:
+            self._types.setdefault(name, AdmonitionType(name, name, name.capitalize(), "note"))
+
     def latex_style(self, classes: list[str]) -> str:
         return next((self._types[name].latex_style for name in classes if name in self._types), "note")
 

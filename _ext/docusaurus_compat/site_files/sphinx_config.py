@@ -8,9 +8,10 @@ folders become the include and exclude patterns of one Sphinx project.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
-from .config import NavbarItem
+from .config import NavbarItem, SiteConfigError
 from .layout import SiteLayout
 
 ROOT_NAMES = ("index", "README")
@@ -65,8 +66,36 @@ def version_links(layout: SiteLayout) -> list[tuple[str, str]]:
     return [(version.label, "/" + version.path + "/" if version.path else "/") for version in versions]
 
 
-def sphinx_values(layout: SiteLayout) -> dict[str, Any]:
-    """The configuration values that build ``layout``'s site."""
+COMPONENTS_FILE = "docusaurus-components.json"
+
+
+def site_components(layout: SiteLayout) -> dict[str, str]:
+    """``docusaurus-components.json`` beside the site's config: component name -> rendering (or none)."""
+    path = layout.config.site_dir / COMPONENTS_FILE
+    if not path.is_file():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise SiteConfigError(f"{path}: cannot be read ({error}): write an object of name: rendering") from None
+    if not isinstance(data, dict) or not all(isinstance(value, str) for value in data.values()):
+        raise SiteConfigError(f"{path}: write an object of component name: rendering strings")
+    return dict(data)
+
+
+def pdf_label(layout: SiteLayout, wanted: str | None) -> str:
+    """The label of the version the PDF holds: ``wanted`` (a name or label), else the last version's
+    (none for a site with one version: Docusaurus shows no version there either)."""
+    versions = [mount.version for mount in layout.mounts if mount.instance is layout.mounts[0].instance]
+    if len(versions) < 2:
+        return ""
+    chosen = next((v for v in versions if wanted in (v.name, v.label)), None) if wanted else None
+    chosen = chosen or next((v for v in versions if v.is_last), None)
+    return chosen.label if chosen else ""
+
+
+def sphinx_values(layout: SiteLayout, pdf_version: str | None = None) -> dict[str, Any]:
+    """The configuration values that build ``layout``'s site (``pdf_version``: the PDF's version)."""
     config = layout.config
     site_url = (config.url + config.base_url).rstrip("/")
     edit = next((mount.instance.edit_url for mount in layout.mounts if mount.instance.edit_url), None)
@@ -94,8 +123,13 @@ def sphinx_values(layout: SiteLayout) -> dict[str, Any]:
         "docusaurus_icon_aliases": {},
         # Docusaurus accepts any front-matter key: only a likely typo of a known one is reported
         "docusaurus_extra_keys": ["*"],
+        "docusaurus_admonition_keywords": sorted({keyword for mount in layout.mounts
+                                                  for keyword in mount.instance.admonition_keywords}),
+        "docusaurus_components": site_components(layout),
         "html_logo": None,
         "html_favicon": None,
         "notfound_urls_prefix": config.base_url,
-        "latex_documents": [(root, "site.tex", config.title, config.title, "manual")],
+        # `make pdf SITE=...` writes $(BUILDDIR)/<site>/pdf/site.pdf: one version, chapters in sidebar order
+        "latex_documents": [(root, "site.tex", f"{config.title} {pdf_label(layout, pdf_version)}".strip(),
+                             config.title, "manual")],
     }
