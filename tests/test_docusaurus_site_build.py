@@ -91,3 +91,40 @@ def test_what_the_site_files_say_wrong_is_named_with_its_file(built: SphinxTestA
     # each at the line that says it
     assert any("lastVersion: '9.9'" in line and "docusaurus.config.ts:22:" in line for line in site_warnings)
     assert any("'guides/missing-page'" in line and "sidebars.ts:10:" in line for line in site_warnings)
+
+
+def test_docusaurus_link_is_a_link_to_the_page(built: SphinxTestApp) -> None:
+    page = read_html(built, "docs/next/guides/overview/index.html")
+    link = one(page, "article a[href='../install/']")
+    assert link.get_text(strip=True) == "the install guide"
+
+
+def test_theme_details_takes_its_summary_attribute(built: SphinxTestApp) -> None:
+    page = read_html(built, "docs/next/guides/overview/index.html")
+    dropdown = one(page, "article details")
+    assert one(dropdown, "summary").get_text(" ", strip=True).startswith("Why in order?")
+    assert "builds on the one before" in dropdown.get_text()
+
+
+def test_the_footer_has_the_configs_link_columns(built: SphinxTestApp) -> None:
+    page = read_html(built, "docs/next/intro/index.html")
+    column = one(page, ".docusaurus-footer-links .docusaurus-footer-column")
+    assert one(column, ".docusaurus-footer-title").get_text(strip=True) == "Docs"
+    # /docs/intro is the last version's intro page: a link to it, relative from here
+    assert one(column, "a").get_text(strip=True) == "Intro"
+    assert one(column, "a")["href"] == "../../intro/"
+
+
+def test_navbar_items_from_the_config(built: SphinxTestApp) -> None:
+    page = read_html(built, "docs/next/intro/index.html")
+    labels = [link.get_text(strip=True) for link in page.select(".docusaurus-navbar a")]
+    assert "Guide" in labels and "Source" in labels
+    menu = one(page, ".docusaurus-navbar-menu")
+    assert one(menu, "summary").get_text(strip=True) == "More"
+    assert one(menu, "a").get_text(strip=True) == "CLI"
+
+
+def test_entries_carry_the_sites_class_names(built: SphinxTestApp) -> None:
+    page = read_html(built, "docs/next/guides/overview/index.html")
+    assert one(page, ".sidebar-tree li.external-entry > a").get_text(strip=True) == "Changelog"
+    assert one(page, ".sidebar-tree li.first-step > a").get_text(strip=True) == "Install"

@@ -30,6 +30,8 @@ class NavItem:
     """A link entry's URL (a sidebars file's ``link`` item); such an entry is no page."""
     is_page: bool = True
     """False for a category without a page of its own, and for a link entry."""
+    class_name: str | None = None
+    """Classes the sidebars file (``className``) or the page (``sidebar_class_name``) gives the entry."""
 
     @property
     def key(self) -> str:
@@ -97,6 +99,8 @@ def navigation_files(sidebar: Sidebar) -> dict[str, str]:
                 entry["x"] = child.href
             if child.children and child.key != entry.get("u"):
                 entry["k"] = child.key
+            if child.class_name:
+                entry["cl"] = child.class_name
             if child.icon:
                 entry["i"] = child.icon
                 file_icons.setdefault(child.icon, icon_svg(child.icon))

@@ -34,9 +34,12 @@ if TYPE_CHECKING:
 
 def _pairs(config: Config, name: str) -> list[tuple[str, str]]:
     """A ``[(label, url), ...]`` config value, checked (a bad entry is a clear error at start-up)."""
+    return _checked_pairs(name, getattr(config, name))
+
+
+def _checked_pairs(name: str, value: Any) -> list[tuple[str, str]]:
     from sphinx.errors import ConfigError
 
-    value = getattr(config, name)
     pairs = []
     for entry in value:
         if not (isinstance(entry, (list, tuple)) and len(entry) == 2 and all(isinstance(x, str) for x in entry)):
@@ -51,6 +54,14 @@ def _pairs(config: Config, name: str) -> list[tuple[str, str]]:
 def _check_config(app: Sphinx, config: Config) -> None:
     _pairs(config, "docusaurus_navbar_links")
     _pairs(config, "docusaurus_versions")
+    for name in ("docusaurus_footer_links", "docusaurus_navbar_menus"):
+        for entry in getattr(config, name):
+            if not (isinstance(entry, (list, tuple)) and len(entry) == 2 and isinstance(entry[0], str)
+                    and isinstance(entry[1], (list, tuple))):
+                from sphinx.errors import ConfigError
+
+                raise ConfigError(f"{name}: each entry must be (title, [(label, url), ...]), not {entry!r}")
+            _checked_pairs(name, entry[1])
     repo = config.docusaurus_repository_url
     if repo and not is_web_url(repo):
         from sphinx.errors import ConfigError
@@ -74,7 +85,11 @@ def navbar_context(app: Sphinx, pagename: str) -> dict[str, Any] | None:
     links = _pairs(config, "docusaurus_navbar_links")
     versions = _pairs(config, "docusaurus_versions")
     repository = config.docusaurus_repository_url
-    if not (links or versions or repository):
+    menus = [
+        {"label": label, "links": [{"label": text, "url": _href(app, pagename, url)[0]} for text, url in entries]}
+        for label, entries in config.docusaurus_navbar_menus
+    ]
+    if not (links or versions or repository or menus):
         return None
     items = []
     for label, url in links:
@@ -95,6 +110,7 @@ def navbar_context(app: Sphinx, pagename: str) -> dict[str, Any] | None:
         ]
     return {
         "links": items,
+        "menus": menus,
         "version": version,
         "versions": menu,
         "repository": repository,
@@ -103,9 +119,22 @@ def navbar_context(app: Sphinx, pagename: str) -> dict[str, Any] | None:
     }
 
 
+def footer_context(app: Sphinx, pagename: str) -> list[dict[str, Any]]:
+    """The footer's link columns (``docusaurus_footer_links``): title and resolved links."""
+    columns = []
+    for title, links in app.config.docusaurus_footer_links:
+        items = []
+        for label, url in links:
+            if is_web_url(url) or is_site_path(url):
+                items.append({"label": label, "url": _href(app, pagename, url)[0], "external": is_web_url(url)})
+        columns.append({"title": title, "links": items})
+    return columns
+
+
 def _add_navbar(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
     if app.builder.format != "html":
         return
+    context["docusaurus_footer"] = footer_context(app, pagename)
     navbar = navbar_context(app, pagename)
     context["docusaurus_navbar"] = navbar
     if navbar is not None:

@@ -76,6 +76,10 @@ SETTINGS: tuple[Setting, ...] = (
     # the page around the article
     Setting("docusaurus_navbar_links", [], frozenset({list, tuple}), "html",
             "Top-bar links: `(label, site path or URL)` pairs"),
+    Setting("docusaurus_navbar_menus", [], frozenset({list, tuple}), "html",
+            "Top-bar menus: `(label, [(label, site path or URL), ...])` pairs"),
+    Setting("docusaurus_footer_links", [], frozenset({list, tuple}), "html",
+            "Footer link columns: `(title, [(label, site path or URL), ...])` pairs"),
     Setting("docusaurus_repository_url", "", frozenset({str}), "html",
             "The top bar's repository link (an http(s) URL)"),
     Setting("docusaurus_versions", [], frozenset({list, tuple}), "html",

@@ -73,6 +73,8 @@ class _Renderer:
             classes.append("has-children")
         if is_page:
             classes.append("current-page")
+        if node.class_name:
+            classes.extend(node.class_name.split())
         icon = icon_svg(node.icon) if node.icon else ""
         if node.is_page:
             link_class = "reference internal" + (" current" if is_page else "")
@@ -123,14 +125,16 @@ def _set_our_tree(app: Sphinx, pagename: str, templatename: str, context: dict, 
     if app.builder.format != "html":
         return
     sidebar = site_model(app.env).sidebar(pagename) or _main_sidebar(app)
+    if sidebar is None:  # a whole site whose versions have no sidebars (sidebarPath: false)
+        context["furo_navigation_tree"] = ""
+        return
     context["furo_navigation_tree"] = render_nav(sidebar, pagename, lambda doc: page_href(app, pagename, doc))
 
 
-def _main_sidebar(app: Sphinx) -> Sidebar:
-    """The sidebar of generated pages (search, tags, 404): the root page's."""
-    sidebar = site_model(app.env).sidebar(app.config.root_doc)
-    assert sidebar is not None, "the root page always has a sidebar"
-    return sidebar
+def _main_sidebar(app: Sphinx) -> Sidebar | None:
+    """The sidebar of generated pages (search, tags, 404): the root page's (a docs folder's root
+    always has one; a whole site's, when any of its versions has a sidebar)."""
+    return site_model(app.env).sidebar(app.config.root_doc)
 
 
 def _write_navigation_files(app: Sphinx, exception: Exception | None) -> None:

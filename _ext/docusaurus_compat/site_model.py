@@ -229,6 +229,8 @@ def _navbar_targets(env: BuildEnvironment, routes: RouteTable) -> dict[str, str 
     """Each configured top-bar site path -> the page it names (None: the main site has it)."""
     config = env.config
     urls = [url for _label, url in [*config.docusaurus_navbar_links, *config.docusaurus_versions]]
+    urls += [url for _title, links in [*config.docusaurus_footer_links, *config.docusaurus_navbar_menus]
+             for _label, url in links]
     return {url: find_page(routes, env.all_docs, config.root_doc, url) for url in urls if not is_web_url(url)}
 
 

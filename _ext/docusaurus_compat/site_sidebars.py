@@ -113,13 +113,15 @@ class _TreeBuilder:
                 return None
             meta = self.pages.get(docname) or PageMeta()
             items[docname] = self.NavItem(docname, item.label or self.labels[docname], meta.icon,
-                                          self.routes.routes.get(docname, ""), parent, [])
+                                          self.routes.routes.get(docname, ""), parent, [],
+                                          class_name=item.class_name or meta.sidebar_class_name)
             if item.kind == "doc":
                 self.order.append(docname)
             return docname
         if isinstance(item, LinkItem):
             key = self.synthetic("link")
-            items[key] = self.NavItem(key, item.label, None, "", parent, [], href=item.href, is_page=False)
+            items[key] = self.NavItem(key, item.label, None, "", parent, [], href=item.href, is_page=False,
+                                      class_name=item.class_name)
             return key
         if isinstance(item, HtmlItem):
             return None  # the site's own HTML: not shown (it would bypass the page's escaping)
@@ -129,12 +131,13 @@ class _TreeBuilder:
             if linked is not None and linked not in items:
                 meta = self.pages.get(linked) or PageMeta()
                 items[linked] = self.NavItem(linked, item.label, meta.icon, self.routes.routes.get(linked, ""),
-                                             parent, [])
+                                             parent, [], class_name=item.class_name)
                 self.order.append(linked)
                 key = linked
             else:
                 key = self.synthetic("category")
-                items[key] = self.NavItem(key, item.label, None, "", parent, [], is_page=False)
+                items[key] = self.NavItem(key, item.label, None, "", parent, [], is_page=False,
+                                          class_name=item.class_name)
             self.add(item.items, key)
             if not items[key].children and not items[key].is_page:
                 del items[key]  # Docusaurus drops an empty category without a page

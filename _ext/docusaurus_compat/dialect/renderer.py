@@ -594,6 +594,10 @@ class DocusaurusRenderer(SphinxRenderer):
             title = summaries[0]
             dropdown.remove(title)
             dropdown.insert(0, title)
+        elif _attr_text(attrs.get("summary")):  # @theme/Details: <Details summary="...">
+            text = _attr_text(attrs.get("summary")) or ""
+            dropdown["has_title"] = True
+            dropdown.insert(0, nodes.rubric(text, text, classes=["docusaurus-summary"]))
 
     def _single_summary(self, token: SyntaxTreeNode, attrs: dict) -> None:
         text = token.meta.get("text") or "Details"
@@ -767,6 +771,31 @@ class DocusaurusRenderer(SphinxRenderer):
         node["classes"].append("docusaurus-tooltip")
         self.current_node.append(node)
 
+    def _inline_link(self, token: SyntaxTreeNode, attrs: dict) -> None:
+        """``<Link to="/path">text</Link>`` (``@docusaurus/Link``): a link as Markdown writes it."""
+        url = _attr_text(attrs.get("to")) or _attr_text(attrs.get("href")) or ""
+        holder = nodes.inline()
+        with self.current_node_context(holder):
+            self.render_children(token)
+        if not url:
+            self.current_node.extend(holder.children)
+            return
+        if has_scheme(url):
+            node: nodes.Element = nodes.reference("", "", *holder.children, refuri=url)
+        else:
+            node = addnodes.pending_xref(
+                refdomain=None, reftype="myst", reftarget=url, refdoc=self.sphinx_env.docname, refexplicit=True,
+            )
+            node += nodes.inline("", "", *holder.children)
+        self.add_line_and_source_path(node, token)
+        self.current_node.append(node)
+
+    def _block_link(self, token: SyntaxTreeNode, attrs: dict) -> None:
+        paragraph = nodes.paragraph()
+        self.current_node.append(paragraph)
+        with self.current_node_context(paragraph):
+            self._inline_link(token, attrs)
+
 
 
 # name -> how it is drawn (dialect/components.py); a site's own components are added the same way
@@ -791,3 +820,4 @@ COMPONENTS.register("YouTube", single=DocusaurusRenderer._media_link)
 COMPONENTS.register("Video", single=DocusaurusRenderer._media_link)
 COMPONENTS.register("Redirect", single=DocusaurusRenderer._single_redirect)
 COMPONENTS.register("Tooltip", inline_paired=DocusaurusRenderer._inline_tooltip)
+COMPONENTS.register("Link", paired=DocusaurusRenderer._block_link, inline_paired=DocusaurusRenderer._inline_link)

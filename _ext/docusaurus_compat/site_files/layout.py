@@ -119,6 +119,10 @@ def read_site_layout(site_dir: Path) -> SiteLayout:
     """Read the site's config, versions and sidebars (:class:`.config.SiteConfigError` if the config cannot be read)."""
     config = read_site_config(site_dir.resolve())
     problems = list(config.problems)
+    if not config.docs:
+        problems.append(Problem(str(config.config_file), 1, "the config has no docs plugin (the classic preset's "
+                                                            "`docs`, or @docusaurus/plugin-content-docs): no docs "
+                                                            "pages are built"))
     versions: list[tuple[DocsVersion, DocsInstance]] = []
     for instance in config.docs:
         found, version_problems = docs_versions(config.site_dir, instance, config.config_file)

@@ -8,11 +8,13 @@ folders become the include and exclude patterns of one Sphinx project.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from typing import Any
 
 from .config import NavbarItem, SiteConfigError
 from .layout import SiteLayout
+from .sidebars import CategoryItem, DocItem
 
 ROOT_NAMES = ("index", "README")
 # never pages, whatever the site's globs say: build output, dependencies, hidden files
@@ -31,7 +33,25 @@ def site_root_doc(layout: SiteLayout) -> str:
     return "index"
 
 
+def _first_doc(items: list[Any]) -> str | None:
+    """The first doc id a sidebar lists (its first page, for a ``docSidebar`` navbar item)."""
+    for item in items:
+        if isinstance(item, DocItem) and item.kind == "doc":
+            return item.id
+        if isinstance(item, CategoryItem):
+            if item.link is not None and item.link.doc_id:
+                return item.link.doc_id
+            found = _first_doc(item.items)
+            if found:
+                return found
+    return None
+
+
 def _navbar_url(layout: SiteLayout, item: NavbarItem) -> str | None:
+    if item.kind == "docSidebar" and item.sidebar_id:
+        last = next((m for m in layout.mounts if m.version.is_last and m.version.plugin_id == item.plugin_id), None)
+        first = _first_doc(layout.sidebars.get(last.key, {}).get(item.sidebar_id, [])) if last else None
+        item = dataclasses.replace(item, kind="doc", doc_id=first) if first else item
     if item.kind == "doc" and item.doc_id:
         last = next((m for m in layout.mounts if m.version.is_last and m.version.plugin_id == item.plugin_id), None)
         prefix = last.version.path if last else ""
@@ -48,14 +68,41 @@ def _navbar_url(layout: SiteLayout, item: NavbarItem) -> str | None:
 
 
 def navbar_links(layout: SiteLayout) -> list[tuple[str, str]]:
-    """The top bar: every navbar item with a label and a target, dropdowns flattened."""
+    """The top bar's links: every navbar item with a label and a target (dropdowns are menus)."""
     links: list[tuple[str, str]] = []
     for item in layout.config.navbar:
-        for entry in (item, *item.items):
-            url = _navbar_url(layout, entry)
-            if entry.label and url and entry.kind in ("doc", "link", "docSidebar"):
-                links.append((entry.label, url))
+        url = _navbar_url(layout, item)
+        if item.label and url and item.kind in ("doc", "link", "docSidebar"):
+            links.append((item.label, url))
     return links
+
+
+def navbar_menus(layout: SiteLayout) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The top bar's dropdowns: label, and the items that have a label and a target."""
+    menus = []
+    for item in layout.config.navbar:
+        if item.kind != "dropdown" or not item.label:
+            continue
+        entries = [(entry.label, url) for entry in item.items
+                   if entry.label and (url := _navbar_url(layout, entry))]
+        if entries:
+            menus.append((item.label, entries))
+    return menus
+
+
+def footer_links(layout: SiteLayout) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The footer's columns, each link a site path (made absolute) or an http(s) URL."""
+    columns = []
+    for column in layout.config.footer:
+        links = []
+        for label, url in column.links:
+            if url.startswith(("http://", "https://", "/")):
+                links.append((label, url))
+            elif ":" not in url:
+                links.append((label, "/" + url))
+        if links:
+            columns.append((column.title or "", links))
+    return columns
 
 
 def version_links(layout: SiteLayout) -> list[tuple[str, str]]:
@@ -100,6 +147,8 @@ def sphinx_values(layout: SiteLayout, pdf_version: str | None = None) -> dict[st
     site_url = (config.url + config.base_url).rstrip("/")
     edit = next((mount.instance.edit_url for mount in layout.mounts if mount.instance.edit_url), None)
     repository = next((url for _label, url in navbar_links(layout) if url.startswith("https://github.com/")), "")
+    repository = repository or next((item.url for item in layout.config.navbar if not item.label and item.url
+                                     and item.url.startswith("https://github.com/")), "")
     root = site_root_doc(layout)
     return {
         "project": config.title,
@@ -118,8 +167,10 @@ def sphinx_values(layout: SiteLayout, pdf_version: str | None = None) -> dict[st
         "docusaurus_on_broken_links": config.on_broken_links,
         "docusaurus_on_broken_anchors": config.on_broken_anchors,
         "docusaurus_navbar_links": navbar_links(layout),
+        "docusaurus_navbar_menus": navbar_menus(layout),
         "docusaurus_versions": version_links(layout),
         "docusaurus_repository_url": repository,
+        "docusaurus_footer_links": footer_links(layout),
         "docusaurus_icon_aliases": {},
         # Docusaurus accepts any front-matter key: only a likely typo of a known one is reported
         "docusaurus_extra_keys": ["*"],

@@ -34,6 +34,8 @@
   function entry(item, depth, data, key) {
     const li = document.createElement("li");
     li.className = `toctree-l${depth}`;
+    // the site's own classes (className in its sidebars file), as words: never markup
+    if (item.cl) li.classList.add(...String(item.cl).split(/\s+/).filter(Boolean));
     // a category without a page of its own is a label; a link entry goes where it says
     const link = document.createElement(item.u !== undefined || item.x ? "a" : "span");
     link.className = item.x ? "reference external" : "reference internal";
