@@ -62,6 +62,11 @@ def tidy_search_index(indexer: Any, docnames: set[str]) -> None:
     written; a clean build has no empty words and lists them in page order.
     """
     indexer.prune(docnames)
+    # a generated page (the root of a tree without one) has its source in the build folder:
+    # the index names it as the page it is, not by a path that depends on where the build ran
+    for docname, filename in list(indexer._filenames.items()):
+        if Path(filename).is_absolute():
+            indexer._filenames[docname] = f"{docname}{Path(filename).suffix}"
     for mapping in (indexer._mapping, indexer._title_mapping):
         for word in [word for word, pages in mapping.items() if not pages]:
             del mapping[word]
