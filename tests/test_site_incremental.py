@@ -31,7 +31,7 @@ def replace(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), encoding="utf-8")
 
 
-EDITS: list[tuple[str, Callable[[Path], None]]] = [
+EDITS: list[tuple[str, Callable[[Path], object]]] = [
     ("the sidebars file's order", lambda src: replace(
         src / "website/sidebars.ts", "'guides/install', 'guides/configure'", "'guides/configure', 'guides/install'")),
     ("an imported Markdown file", lambda src: replace(
