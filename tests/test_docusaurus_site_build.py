@@ -90,7 +90,7 @@ def test_what_the_site_files_say_wrong_is_named_with_its_file(built: SphinxTestA
     site_warnings = [line for line in warnings_of(built) if "[docusaurus.site_config]" in line]
     # each at the line that says it
     assert any("lastVersion: '9.9'" in line and "docusaurus.config.ts:22:" in line for line in site_warnings)
-    assert any("'guides/missing-page'" in line and "sidebars.ts:10:" in line for line in site_warnings)
+    assert any("'guides/missing-page'" in line and "sidebars.ts:11:" in line for line in site_warnings)
 
 
 def test_docusaurus_link_is_a_link_to_the_page(built: SphinxTestApp) -> None:
@@ -128,3 +128,10 @@ def test_entries_carry_the_sites_class_names(built: SphinxTestApp) -> None:
     page = read_html(built, "docs/next/guides/overview/index.html")
     assert one(page, ".sidebar-tree li.external-entry > a").get_text(strip=True) == "Changelog"
     assert one(page, ".sidebar-tree li.first-step > a").get_text(strip=True) == "Install"
+
+
+def test_a_category_with_collapsed_false_is_open_on_every_page(built: SphinxTestApp) -> None:
+    page = read_html(built, "docs/next/intro/index.html")  # not in the Guides branch
+    guides = one(page, ".sidebar-tree li.has-children")
+    assert one(guides, ":scope > input")["aria-expanded"] == "true"
+    assert [a.get_text(strip=True) for a in guides.select(":scope > ul > li > a")] == ["Install", "Configure"]

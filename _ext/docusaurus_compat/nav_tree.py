@@ -32,6 +32,15 @@ class NavItem:
     """False for a category without a page of its own, and for a link entry."""
     class_name: str | None = None
     """Classes the sidebars file (``className``) or the page (``sidebar_class_name``) gives the entry."""
+    collapsed: bool = True
+    """A category shown closed until opened (a sidebars file's ``collapsed: false`` shows it open)."""
+    collapsible: bool = True
+    """False: always open, with no toggle (``collapsible: false``)."""
+
+    @property
+    def open_by_default(self) -> bool:
+        """Whether its children are shown on every page that shows it."""
+        return bool(self.children) and (not self.collapsed or not self.collapsible)
 
     @property
     def key(self) -> str:
@@ -75,9 +84,19 @@ class Sidebar:
 
     def visible(self, docname: str) -> list[NavItem]:
         """The entries a page's sidebar shows: the top level, and the children along its branch."""
-        shown = [self.items[child] for child in self.items[self.root].children]
+        shown: list[NavItem] = []
+
+        def add(keys: list[str]) -> None:
+            for key in keys:
+                item = self.items[key]
+                shown.append(item)
+                if item.open_by_default:
+                    add(item.children)
+
+        add(self.items[self.root].children)
         for item in self.chain(docname)[1:]:
-            shown.extend(self.items[child] for child in item.children)
+            if not item.open_by_default:
+                add(item.children)
         return shown
 
 

@@ -87,17 +87,19 @@ class _Renderer:
             link = f'<span class="reference internal">{icon}{escape(node.label)}</span>'
         html = f'<li class="{" ".join(classes)}">{link}'
         if node.children:
-            self.checkboxes += 1
-            box = f"toctree-checkbox-{self.checkboxes}"
-            checked = ' checked=""' if in_branch else ""
-            html += (
-                f'<input aria-label="{escape(toggle_label(node.label))}" '
-                f'aria-expanded="{"true" if in_branch else "false"}"{checked} '
-                f'class="toctree-checkbox" id="{box}" name="{box}" type="checkbox"/>'
-                f'<label for="{box}"><span class="icon"><svg><use href="#svg-arrow-right"></use>'
-                "</svg></span></label>"
-            )
-            if in_branch:
+            expanded = in_branch or node.open_by_default
+            if node.collapsible:
+                self.checkboxes += 1
+                box = f"toctree-checkbox-{self.checkboxes}"
+                checked = ' checked=""' if expanded else ""
+                html += (
+                    f'<input aria-label="{escape(toggle_label(node.label))}" '
+                    f'aria-expanded="{"true" if expanded else "false"}"{checked} '
+                    f'class="toctree-checkbox" id="{box}" name="{box}" type="checkbox"/>'
+                    f'<label for="{box}"><span class="icon"><svg><use href="#svg-arrow-right"></use>'
+                    "</svg></span></label>"
+                )
+            if expanded:
                 children = self._children(node)
                 inner = "".join(self.item(child, depth + 1) for child in children)
                 current = ' class="current"' if any(c.docname in self.branch for c in children) else ""

@@ -76,6 +76,14 @@ class _TreeBuilder:
         self.order: list[str] = []
         self.counter = 0
 
+    def folding(self, item: CategoryItem) -> tuple[bool, bool]:
+        """``collapsed``/``collapsible``, else the docs plugin's ``sidebarCollapsed``/``sidebarCollapsible``."""
+        instance = self.mount.instance
+        return (
+            instance.sidebar_collapsed if item.collapsed is None else item.collapsed,
+            instance.sidebar_collapsible if item.collapsible is None else item.collapsible,
+        )
+
     def synthetic(self, kind: str) -> str:
         self.counter += 1
         return f"{self.sidebar.root}/{kind}{self.counter}"
@@ -130,14 +138,17 @@ class _TreeBuilder:
                 if item.link is not None and item.link.kind == "doc" and item.link.doc_id else None
             if linked is not None and linked not in items:
                 meta = self.pages.get(linked) or PageMeta()
+                collapsed, collapsible = self.folding(item)
                 items[linked] = self.NavItem(linked, item.label, meta.icon, self.routes.routes.get(linked, ""),
-                                             parent, [], class_name=item.class_name)
+                                             parent, [], class_name=item.class_name, collapsed=collapsed,
+                                             collapsible=collapsible)
                 self.order.append(linked)
                 key = linked
             else:
                 key = self.synthetic("category")
+                collapsed, collapsible = self.folding(item)
                 items[key] = self.NavItem(key, item.label, None, "", parent, [], is_page=False,
-                                          class_name=item.class_name)
+                                          class_name=item.class_name, collapsed=collapsed, collapsible=collapsible)
             self.add(item.items, key)
             if not items[key].children and not items[key].is_page:
                 del items[key]  # Docusaurus drops an empty category without a page

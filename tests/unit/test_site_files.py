@@ -317,3 +317,18 @@ def test_the_layout_of_a_site_beside_its_docs() -> None:
     found = layout.mount_of("website/versioned_docs/version-1.0/intro")
     assert found is not None and found[1] == "intro"
     assert "docs/**/_*/**" in layout.exclude_patterns()
+
+
+def test_sphinx_values_of_a_site() -> None:
+    from docusaurus_compat.site_files.sphinx_config import sphinx_values
+
+    values = sphinx_values(read_site_layout(ROOT / "website"))
+    assert values["project"] == "Widget Docs" and values["html_baseurl"] == "https://widgets.example.org/widgets/"
+    # Docusaurus: editUrl + the file's path from the site folder (website/../docs/intro.md)
+    assert values["docusaurus_edit_url"] == "https://git.example.org/widgets/edit/"
+    assert values["docusaurus_owned_paths"] == ["/docs/"]
+    assert values["docusaurus_versions"] == [("1.0", "/docs/"), ("Next", "/docs/next/")]
+    assert ("Guide", "/docs/intro/") in values["docusaurus_navbar_links"]
+    assert values["docusaurus_navbar_menus"] == [("More", [("CLI", "/docs/reference/cli")])]
+    assert values["docusaurus_footer_links"] == [("Docs", [("Intro", "/docs/intro")])]
+    assert values["latex_documents"][0][2] == "Widget Docs 1.0"

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 from typing import Any
+from urllib.parse import urljoin
 
 from .config import NavbarItem, SiteConfigError
 from .layout import SiteLayout
@@ -146,6 +148,11 @@ def sphinx_values(layout: SiteLayout, pdf_version: str | None = None) -> dict[st
     config = layout.config
     site_url = (config.url + config.base_url).rstrip("/")
     edit = next((mount.instance.edit_url for mount in layout.mounts if mount.instance.edit_url), None)
+    if edit:
+        # Docusaurus appends the file's path from the site folder; pages are named from the source
+        # folder here, so the base moves by the difference (urljoin resolves "../")
+        edit = urljoin(edit, os.path.relpath(layout.srcdir, config.site_dir).replace(os.sep, "/") + "/")
+    favicon = config.site_dir / "static" / config.favicon.lstrip("/") if config.favicon else None
     repository = next((url for _label, url in navbar_links(layout) if url.startswith("https://github.com/")), "")
     repository = repository or next((item.url for item in layout.config.navbar if not item.label and item.url
                                      and item.url.startswith("https://github.com/")), "")
@@ -178,7 +185,7 @@ def sphinx_values(layout: SiteLayout, pdf_version: str | None = None) -> dict[st
                                                   for keyword in mount.instance.admonition_keywords}),
         "docusaurus_components": site_components(layout),
         "html_logo": None,
-        "html_favicon": None,
+        "html_favicon": str(favicon) if favicon is not None and favicon.is_file() else None,
         "notfound_urls_prefix": config.base_url,
         # `make pdf SITE=...` writes $(BUILDDIR)/<site>/pdf/site.pdf: one version, chapters in sidebar order
         "latex_documents": [(root, "site.tex", f"{config.title} {pdf_label(layout, pdf_version)}".strip(),

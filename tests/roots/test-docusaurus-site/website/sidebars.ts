@@ -6,6 +6,7 @@ const sidebars: SidebarsConfig = {
     {
       type: 'category',
       label: 'Guides',
+      collapsed: false,
       link: { type: 'doc', id: 'guides/overview' },
       items: ['guides/install', 'guides/configure', 'guides/missing-page'],
     },
