@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 import posixpath
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -176,3 +177,13 @@ def test_the_sites_broken_link_policy_decides_the_exit_status(site: Built) -> No
         assert "policy (onBrokenLinks/onBrokenAnchors) is 'throw'" in site.result.stderr + site.result.stdout
     else:
         assert site.result.returncode == 0, site.result.stderr[-2000:]
+
+
+def test_livehtml_serves_the_site_from_its_source_folder() -> None:
+    # `make -n`: the command `make livehtml SITE=...` runs, without serving anything
+    result = subprocess.run(
+        ["make", "--no-print-directory", "-n", "livehtml", f"SITE={SITES / SITE_DIRS['capacitor']}"],
+        cwd=HERE.parents[1], capture_output=True, text=True, check=True,
+    )
+    assert "sphinx-autobuild" in result.stdout and f'--watch "{SITES / "capacitor"}"' in result.stdout
+    assert "site_files srcdir" in result.stdout and "_build/capacitor/livehtml" in result.stdout

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .doc_paths import number_prefix
+from .icons import resolve_icon
 from .nav_tree import NavItem, Sidebar, navigation_files
 from .page_model import PageMeta
 from .routes import RouteTable, doc_id
@@ -76,6 +77,13 @@ class _TreeBuilder:
         self.order: list[str] = []
         self.counter = 0
 
+    def icon(self, custom_props: object, fallback: str | None) -> str | None:
+        """``customProps: {icon: 'lock'}`` (the icon convention of the page's ``sidebar_custom_props``)."""
+        name = custom_props.get("icon") if isinstance(custom_props, dict) else None
+        if isinstance(name, str):
+            return resolve_icon(name, self.env.config.docusaurus_icon_aliases) or fallback
+        return fallback
+
     def folding(self, item: CategoryItem) -> tuple[bool, bool]:
         """``collapsed``/``collapsible``, else the docs plugin's ``sidebarCollapsed``/``sidebarCollapsible``."""
         instance = self.mount.instance
@@ -120,7 +128,8 @@ class _TreeBuilder:
             if docname is None or docname in items:
                 return None
             meta = self.pages.get(docname) or PageMeta()
-            items[docname] = self.NavItem(docname, item.label or self.labels[docname], meta.icon,
+            items[docname] = self.NavItem(docname, item.label or self.labels[docname],
+                                          self.icon(item.custom_props, meta.icon),
                                           self.routes.routes.get(docname, ""), parent, [],
                                           class_name=item.class_name or meta.sidebar_class_name)
             if item.kind == "doc":
@@ -139,7 +148,8 @@ class _TreeBuilder:
             if linked is not None and linked not in items:
                 meta = self.pages.get(linked) or PageMeta()
                 collapsed, collapsible = self.folding(item)
-                items[linked] = self.NavItem(linked, item.label, meta.icon, self.routes.routes.get(linked, ""),
+                items[linked] = self.NavItem(linked, item.label, self.icon(item.custom_props, meta.icon),
+                                             self.routes.routes.get(linked, ""),
                                              parent, [], class_name=item.class_name, collapsed=collapsed,
                                              collapsible=collapsible)
                 self.order.append(linked)
@@ -147,7 +157,8 @@ class _TreeBuilder:
             else:
                 key = self.synthetic("category")
                 collapsed, collapsible = self.folding(item)
-                items[key] = self.NavItem(key, item.label, None, "", parent, [], is_page=False,
+                items[key] = self.NavItem(key, item.label, self.icon(item.custom_props, None), "", parent, [],
+                                          is_page=False,
                                           class_name=item.class_name, collapsed=collapsed, collapsible=collapsible)
             self.add(item.items, key)
             if not items[key].children and not items[key].is_page:
