@@ -30,6 +30,7 @@ from .csp import setup_csp
 from .dialect.languages import setup_languages
 from .dialect.partials import setup_partials
 from .external_images import setup_external_images
+from .generated_index import setup_generated_index
 from .generated_root import setup_generated_root
 from .html_builder import setup_html_builder
 from .html_translator import setup_html_translator
@@ -116,6 +117,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_template_context(app)
     setup_pdf(app)
     setup_site_pdf(app)
+    setup_generated_index(app)
     setup_html_translator(app)
     setup_search(app)
     setup_csp(app)

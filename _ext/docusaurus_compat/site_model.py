@@ -35,7 +35,7 @@ from .navigation import navigation_scan
 from .page_model import UNSET, LinkRecord, PageMeta, pages_domain
 from .routes import RouteConflict, RouteTable, build_route_table
 from .site_reading import route_mounts, site_layout
-from .site_sidebars import site_navigation
+from .site_sidebars import GeneratedIndex, site_navigation
 from .site_versions import SiteVersions, site_versions
 from .url_policy import is_web_url
 from .warning_types import DocusaurusWarning, warn
@@ -76,6 +76,8 @@ class SiteModel:
     signatures: dict[str, str] = dataclasses.field(default_factory=dict)
     versions: SiteVersions | None = None
     """A whole Docusaurus site's docs versions (None for one docs folder)."""
+    generated: dict[str, GeneratedIndex] = dataclasses.field(default_factory=dict)
+    """A whole site's generated category index pages, by page name."""
 
     def sidebar(self, docname: str) -> Sidebar | None:
         """The sidebar a page is shown with."""
@@ -251,11 +253,13 @@ def compute_site_model(env: BuildEnvironment) -> SiteModel:
         if sidebars and env.config.root_doc not in sidebar_of:
             sidebar_of[env.config.root_doc] = next(iter(sidebars))
         relations = sidebar_relations(navigation.order, sidebar_of)
+        generated = navigation.generated
     else:
         sidebar = _sidebar(env, routes, labels, pages)
         key = (sidebar.version, sidebar.name)
         sidebars, sidebar_of = {key: sidebar}, dict.fromkeys(sorted(env.all_docs), key)
         relations = {docname: (prev, nxt) for docname, (_up, prev, nxt) in env.collect_relations().items()}
+        generated = {}
     model = SiteModel(
         root_doc=env.config.root_doc,
         routes=routes,
@@ -269,6 +273,7 @@ def compute_site_model(env: BuildEnvironment) -> SiteModel:
         navbar=_navbar_targets(env, routes),
         versions=site_versions(layout, routes, set(env.all_docs), pages, env.config.root_doc)
         if layout is not None else None,
+        generated=generated,
     )
     views = _Views(env, model)
     shared = repr(views.shared())

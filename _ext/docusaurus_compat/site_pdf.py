@@ -73,7 +73,7 @@ class SiteLaTeXBuilder(LaTeXBuilder):
     def _entry(self, sidebar: Sidebar, item: NavItem) -> list[nodes.Node]:
         """A page with the pages under it inside its section, or a category's section of pages."""
         children = [node for key in item.children for node in self._entry(sidebar, sidebar.items[key])]
-        if not item.is_page:
+        if not item.is_page or item.docname not in self.env.all_docs:  # a generated index: its pages
             if item.href or not children:
                 return []  # a link entry, or an empty category: nothing to print
             section = nodes.section(ids=[f"docusaurus-pdf-category-{len(self._included)}-{len(children)}"])

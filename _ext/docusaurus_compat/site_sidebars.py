@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -40,6 +41,16 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
 
+@dataclasses.dataclass(frozen=True)
+class GeneratedIndex:
+    """A category's generated index page (``link: {type: 'generated-index'}``): its title, its
+    description, and the sidebar entry whose children it lists as cards."""
+
+    title: str
+    description: str | None
+    sidebar: tuple[str, str]
+
+
 @dataclasses.dataclass
 class SiteNavigation:
     """The trees, which tree each page is shown with, and each tree's page order."""
@@ -48,6 +59,8 @@ class SiteNavigation:
     sidebar_of: dict[str, tuple[str, str]]
     order: dict[tuple[str, str], list[str]]
     """Sidebar -> its pages in reading order (prev/next)."""
+    generated: dict[str, GeneratedIndex] = dataclasses.field(default_factory=dict)
+    """Page name (its route without the final slash) -> a category's generated index page."""
 
 
 def _version_docs(
@@ -73,9 +86,11 @@ class _TreeBuilder:
         self.NavItem = NavItem
         self.env, self.routes, self.labels, self.pages, self.mount = env, routes, labels, pages, mount
         root = f"#{mount.key}/{name}"
+        self.sidebar_key = (mount.key, name)
         self.sidebar = Sidebar(mount.key, name, root, {root: NavItem(root, name, None, "", None, [], is_page=False)})
         self.order: list[str] = []
         self.counter = 0
+        self.generated: dict[str, GeneratedIndex] = {}
 
     def icon(self, custom_props: object, fallback: str | None) -> str | None:
         """``customProps: {icon: 'lock'}`` (the icon convention of the page's ``sidebar_custom_props``)."""
@@ -83,6 +98,18 @@ class _TreeBuilder:
         if isinstance(name, str):
             return resolve_icon(name, self.env.config.docusaurus_icon_aliases) or fallback
         return fallback
+
+    def generated_page(self, item: CategoryItem) -> str | None:
+        """The page name of a category's generated index, registered once (None: it has none)."""
+        link = item.link
+        if link is None or link.kind != "generated-index":
+            return None
+        slug = (link.slug or "/category/" + _kebab(item.label)).strip("/")
+        name = "/".join(part for part in (self.mount.version.path, slug) if part)
+        if name in self.generated or self.routes.find("/" + name) is not None:
+            return None  # the URL is a page's already: the category stays a label
+        self.generated[name] = GeneratedIndex(link.title or item.label, link.description, self.sidebar_key)
+        return name
 
     def folding(self, item: CategoryItem) -> tuple[bool, bool]:
         """``collapsed``/``collapsible``, else the docs plugin's ``sidebarCollapsed``/``sidebarCollapsible``."""
@@ -145,7 +172,14 @@ class _TreeBuilder:
         if isinstance(item, CategoryItem):
             linked = self.page(item.link.doc_id, f"the link of category '{item.label}'") \
                 if item.link is not None and item.link.kind == "doc" and item.link.doc_id else None
-            if linked is not None and linked not in items:
+            generated = self.generated_page(item)
+            if generated is not None:
+                route = generated + "/"
+                items[generated] = self.NavItem(generated, item.label, self.icon(item.custom_props, None), route,
+                                                parent, [], class_name=item.class_name,
+                                                collapsed=self.folding(item)[0], collapsible=self.folding(item)[1])
+                key = generated
+            elif linked is not None and linked not in items:
                 meta = self.pages.get(linked) or PageMeta()
                 collapsed, collapsible = self.folding(item)
                 items[linked] = self.NavItem(linked, item.label, self.icon(item.custom_props, meta.icon),
@@ -175,6 +209,7 @@ def site_navigation(
     sidebars: dict[tuple[str, str], Sidebar] = {}
     sidebar_of: dict[str, tuple[str, str]] = {}
     order: dict[tuple[str, str], list[str]] = {}
+    generated: dict[str, GeneratedIndex] = {}
     for mount in layout.mounts:
         docs = _version_docs(env, routes, mount, pages)
         categories, problems = read_category_files(mount.version.content_dir)
@@ -188,6 +223,8 @@ def site_navigation(
             key = (sidebar.version, sidebar.name)
             sidebars[key] = sidebar
             order[key] = builder.order
+            for page, index in builder.generated.items():
+                generated.setdefault(page, index)
             for docname, item in sidebar.items.items():
                 if item.is_page:
                     sidebar_of.setdefault(docname, key)
@@ -197,4 +234,9 @@ def site_navigation(
             version = routes.mount(docname)[0].scope
             if (version, wanted) in sidebars:
                 sidebar_of[docname] = (version, wanted)
-    return SiteNavigation(sidebars, sidebar_of, order)
+    return SiteNavigation(sidebars, sidebar_of, order, generated)
+
+
+def _kebab(label: str) -> str:
+    """Docusaurus's default generated-index slug: the label in kebab case ("Getting Started": getting-started)."""
+    return re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-") or "category"

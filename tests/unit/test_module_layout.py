@@ -35,7 +35,7 @@ PHASES: dict[str, tuple[str, ...]] = {
     # writing pages
     "write": (
         "html_builder", "html_translator", "sidebar", "template_context", "navbar", "index_cards",
-        "links", "tags", "sitemap", "search", "csp", "pdf", "site_pdf", "stale_outputs",
+        "links", "tags", "sitemap", "search", "csp", "pdf", "site_pdf", "generated_index", "stale_outputs",
     ),
 }
 ORDER = list(PHASES)
