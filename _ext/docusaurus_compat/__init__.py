@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 from .apply_front_matter import setup_apply_front_matter
 from .component_uses import setup_component_uses
 from .csp import setup_csp
+from .dialect.admonitions import setup_admonitions
 from .dialect.languages import setup_languages
 from .dialect.partials import setup_partials
 from .external_images import setup_external_images
@@ -96,6 +97,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_component_uses(app)
     setup_partials(app)
     setup_languages(app)
+    setup_admonitions(app)
     setup_missing_files(app)
     setup_apply_front_matter(app)
     setup_generated_root(app)

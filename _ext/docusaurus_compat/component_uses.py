@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx.errors import ConfigError
 
-from .dialect.admonitions import ADMONITIONS
 from .dialect.mdx_modules import ComponentMappingError, parse_rendering
 from .page_model import pages_domain
 from .warning_types import DocusaurusWarning, warn
@@ -53,7 +52,6 @@ def _report_unknown_components(app: Sphinx, env: BuildEnvironment) -> None:
 
 
 def _check_mapping(app: Sphinx, config: Any) -> None:
-    ADMONITIONS.add_keywords([str(name) for name in config.docusaurus_admonition_keywords])
     mapping = config.docusaurus_components
     for name, value in mapping.items():
         if not isinstance(value, str):

@@ -10,12 +10,11 @@ text or else its host, as raw HTML ``<img>`` tags from other hosts are
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
 
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
-from .url_policy import is_web_url
+from .url_policy import is_web_url, url_host
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -32,7 +31,7 @@ class ExternalImagesAsLinks(SphinxTransform):
             uri = image.get("uri", "")
             if not is_web_url(uri):
                 continue
-            label = image.get("alt") or urlsplit(uri).hostname or uri
+            label = image.get("alt") or url_host(uri)
             text = nodes.Text(label)
             if isinstance(image.parent, nodes.reference):
                 image.replace_self(text)

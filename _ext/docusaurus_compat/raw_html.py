@@ -22,13 +22,12 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
 
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
 from .page_model import pages_domain
-from .url_policy import is_web_url, raw_html_url_allowed
+from .url_policy import is_web_url, raw_html_url_allowed, url_host
 from .warning_types import DocusaurusWarning, warn
 
 if TYPE_CHECKING:
@@ -135,10 +134,6 @@ def html_problems(fragment: str) -> list[str]:
     return list(dict.fromkeys(checker.problems))
 
 
-def _host(url: str) -> str:
-    return urlsplit(url).hostname or url
-
-
 class _Shown(HTMLParser):
     """What a reader gets from a refused fragment: its text, and links for frames and images."""
 
@@ -152,10 +147,10 @@ class _Shown(HTMLParser):
         values = {name: value or "" for name, value in attrs}
         src = values.get("src", "").strip()
         if tag == "iframe" and is_web_url(src):
-            self.pieces.append((values.get("title") or _host(src), src))
+            self.pieces.append((values.get("title") or url_host(src), src))
             self.linked.add("iframe")
         elif tag == "img" and is_web_url(src):
-            self.pieces.append((values.get("alt") or _host(src), src))
+            self.pieces.append((values.get("alt") or url_host(src), src))
             self.linked.add("img")
         elif tag == "img" and values.get("alt"):
             self.pieces.append((values["alt"], None))

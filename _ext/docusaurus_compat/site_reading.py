@@ -30,8 +30,11 @@ def site_layout(config: Config) -> SiteLayout | None:
 def route_mounts(config: Config) -> tuple[RouteMount, ...]:
     """Each docs version's folder and URL path (the whole project at the root, for one docs folder)."""
     layout = site_layout(config)
-    if layout is None:
-        return WHOLE_PROJECT
+    return WHOLE_PROJECT if layout is None else layout_mounts(layout)
+
+
+def layout_mounts(layout: SiteLayout) -> tuple[RouteMount, ...]:
+    """The route table's mount of each docs version folder of a whole site."""
     return tuple(RouteMount(mount.dir, mount.version.path, mount.key) for mount in layout.mounts)
 
 

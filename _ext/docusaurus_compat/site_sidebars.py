@@ -22,7 +22,7 @@ from .doc_paths import number_prefix
 from .icons import resolve_icon
 from .nav_tree import NavItem, Sidebar, navigation_files
 from .page_model import PageMeta
-from .routes import RouteTable, doc_id
+from .routes import RouteTable, doc_id, scoped_id
 from .site_files.config import line_of
 from .site_files.layout import Mount, SiteLayout
 from .site_files.sidebars import (
@@ -83,7 +83,6 @@ def _version_docs(
 class _TreeBuilder:
     def __init__(self, env: BuildEnvironment, routes: RouteTable, labels: dict[str, str],
                  pages: dict[str, PageMeta], mount: Mount, name: str) -> None:
-        self.NavItem = NavItem
         self.env, self.routes, self.labels, self.pages, self.mount = env, routes, labels, pages, mount
         root = f"#{mount.key}/{name}"
         self.sidebar_key = (mount.key, name)
@@ -124,12 +123,13 @@ class _TreeBuilder:
         return f"{self.sidebar.root}/{kind}{self.counter}"
 
     def page(self, identifier: str, where: str) -> str | None:
-        docname = self.routes.by_doc_id(self._sample_doc(), identifier)
+        docname = self.routes.by_id.get(scoped_id(self.mount.key, identifier))
         if docname is None:
             sidebar_file = self.mount.version.sidebar_path
             file = sidebar_file if isinstance(sidebar_file, Path) else self.mount.version.content_dir
-            line = line_of(file, f"'{identifier}'") if file.is_file() else 1
-            line = line if line > 1 or not file.is_file() else line_of(file, f'"{identifier}"')
+            # the line that names it, in either quotes (line 1 when none does, or it is no file)
+            line = line_of(file, f"'{identifier}'")
+            line = line if line > 1 else line_of(file, f'"{identifier}"')
             warn(
                 f"sidebar '{self.sidebar.name}' of version '{self.mount.version.name}' names the doc id "
                 f"'{identifier}' ({where}), which is no page of that version: the entry is left out",
@@ -137,10 +137,6 @@ class _TreeBuilder:
                 location=f"{file}:{line}",
             )
         return docname
-
-    def _sample_doc(self) -> str:
-        # by_doc_id scopes ids by the version of a page: any name inside the version's folder
-        return f"{self.mount.dir}/x" if self.mount.dir else "x"
 
     def add(self, items: list[Item], parent: str) -> None:
         for item in items:
@@ -155,7 +151,7 @@ class _TreeBuilder:
             if docname is None or docname in items:
                 return None
             meta = self.pages.get(docname) or PageMeta()
-            items[docname] = self.NavItem(docname, item.label or self.labels[docname],
+            items[docname] = NavItem(docname, item.label or self.labels[docname],
                                           self.icon(item.custom_props, meta.icon),
                                           self.routes.routes.get(docname, ""), parent, [],
                                           class_name=item.class_name or meta.sidebar_class_name)
@@ -164,7 +160,7 @@ class _TreeBuilder:
             return docname
         if isinstance(item, LinkItem):
             key = self.synthetic("link")
-            items[key] = self.NavItem(key, item.label, None, "", parent, [], href=item.href, is_page=False,
+            items[key] = NavItem(key, item.label, None, "", parent, [], href=item.href, is_page=False,
                                       class_name=item.class_name)
             return key
         if isinstance(item, HtmlItem):
@@ -175,14 +171,14 @@ class _TreeBuilder:
             generated = self.generated_page(item)
             if generated is not None:
                 route = generated + "/"
-                items[generated] = self.NavItem(generated, item.label, self.icon(item.custom_props, None), route,
+                items[generated] = NavItem(generated, item.label, self.icon(item.custom_props, None), route,
                                                 parent, [], class_name=item.class_name,
                                                 collapsed=self.folding(item)[0], collapsible=self.folding(item)[1])
                 key = generated
             elif linked is not None and linked not in items:
                 meta = self.pages.get(linked) or PageMeta()
                 collapsed, collapsible = self.folding(item)
-                items[linked] = self.NavItem(linked, item.label, self.icon(item.custom_props, meta.icon),
+                items[linked] = NavItem(linked, item.label, self.icon(item.custom_props, meta.icon),
                                              self.routes.routes.get(linked, ""),
                                              parent, [], class_name=item.class_name, collapsed=collapsed,
                                              collapsible=collapsible)
@@ -191,7 +187,7 @@ class _TreeBuilder:
             else:
                 key = self.synthetic("category")
                 collapsed, collapsible = self.folding(item)
-                items[key] = self.NavItem(key, item.label, self.icon(item.custom_props, None), "", parent, [],
+                items[key] = NavItem(key, item.label, self.icon(item.custom_props, None), "", parent, [],
                                           is_page=False,
                                           class_name=item.class_name, collapsed=collapsed, collapsible=collapsible)
             self.add(item.items, key)

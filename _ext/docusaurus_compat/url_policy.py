@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from typing import Any
+from urllib.parse import urlsplit
 
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _WEB_URL = re.compile(r"^https?://[^\s/]", re.IGNORECASE)
@@ -57,6 +58,11 @@ def app_link_allowed(url: str) -> bool:
     but those that run code or read local files."""
     match = _SCHEME.match(_CONTROL.sub("", url))
     return match is not None and match.group(0)[:-1].lower() not in _UNSAFE_SCHEMES
+
+
+def url_host(url: str) -> str:
+    """The host a URL names (the URL itself when it names none): how a link to it is labelled."""
+    return urlsplit(url).hostname or url
 
 
 def safe_href(url: str | None) -> str | None:

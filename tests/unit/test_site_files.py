@@ -314,8 +314,11 @@ def test_the_layout_of_a_site_beside_its_docs() -> None:
     assert layout.srcdir == ROOT
     assert [(mount.dir, mount.version.name, mount.version.path) for mount in layout.mounts] == [
         ("docs", "current", "docs/next"), ("website/versioned_docs/version-1.0", "1.0", "docs")]
-    found = layout.mount_of("website/versioned_docs/version-1.0/intro")
-    assert found is not None and found[1] == "intro"
+    from docusaurus_compat.routes import mount_of
+    from docusaurus_compat.site_reading import layout_mounts
+
+    found = mount_of(layout_mounts(layout), "website/versioned_docs/version-1.0/intro")
+    assert found[0].scope == "default/1.0" and found[1] == "intro"
     assert "docs/**/_*/**" in layout.exclude_patterns()
 
 

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.rules_block import StateBlock
+    from sphinx.application import Sphinx
 
 
 @dataclasses.dataclass(frozen=True)
@@ -235,3 +236,12 @@ def admonition_plugin(md: MarkdownIt) -> None:
         anchor, "docusaurus_admonition", admonition_block,
         {"alt": ["paragraph", "reference", "blockquote", "list"]},
     )
+
+
+def _add_site_keywords(app: Sphinx, config: Any) -> None:
+    ADMONITIONS.add_keywords([str(name) for name in config.docusaurus_admonition_keywords])
+
+
+def setup_admonitions(app: Sphinx) -> None:
+    """Add the site's own admonition keywords (``docusaurus_admonition_keywords``) to the table."""
+    app.connect("config-inited", _add_site_keywords)

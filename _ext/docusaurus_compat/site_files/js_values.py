@@ -59,9 +59,6 @@ class _Builtin:
     name: str
 
 
-_UNDEFINED = object()
-
-
 def _unescape(text: str) -> str:
     def replace(match: re.Match[str]) -> str:
         body = match.group(1)
@@ -203,9 +200,7 @@ class Module:
         if target is None:
             return Unknown(_missing_module(specifier), str(self.path), _line(node))
         value = self._load(target)
-        if name == "*":
-            return value
-        if name == "default":
+        if name in ("*", "default"):  # what require() gives: the module's export
             return value
         return value.get(name, Unknown(f"{name} from {specifier}", str(self.path), _line(node))) \
             if isinstance(value, dict) else Unknown(f"{name} from {specifier}", str(self.path), _line(node))
@@ -434,7 +429,7 @@ def _missing_module(specifier: str) -> str:
 
 
 def _truthy(value: Any) -> bool:
-    return value not in (None, False, 0, "") and value is not _UNDEFINED
+    return value not in (None, False, 0, "")
 
 
 def _js_string(value: Any) -> str:

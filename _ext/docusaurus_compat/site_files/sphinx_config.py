@@ -17,6 +17,7 @@ from urllib.parse import urljoin
 from .config import NavbarItem, SiteConfigError
 from .layout import SiteLayout
 from .sidebars import CategoryItem, DocItem
+from .versions import DocsVersion
 
 ROOT_NAMES = ("index", "README")
 # never pages, whatever the site's globs say: build output, dependencies, hidden files
@@ -107,10 +108,16 @@ def footer_links(layout: SiteLayout) -> list[tuple[str, list[tuple[str, str]]]]:
     return columns
 
 
+def first_instance_versions(layout: SiteLayout) -> list[DocsVersion]:
+    """The versions of the first docs plugin instance (the one the version menu and the PDF follow)."""
+    if not layout.mounts:
+        return []
+    return [mount.version for mount in layout.mounts if mount.instance is layout.mounts[0].instance]
+
+
 def version_links(layout: SiteLayout) -> list[tuple[str, str]]:
     """The version menu: the default instance's versions, the last (the one at the root) first."""
-    versions = [mount.version for mount in layout.mounts if mount.instance is layout.mounts[0].instance] \
-        if layout.mounts else []
+    versions = first_instance_versions(layout)
     versions.sort(key=lambda version: not version.is_last)
     return [(version.label, "/" + version.path + "/" if version.path else "/") for version in versions]
 
@@ -135,7 +142,7 @@ def site_components(layout: SiteLayout) -> dict[str, str]:
 def pdf_label(layout: SiteLayout, wanted: str | None) -> str:
     """The label of the version the PDF holds: ``wanted`` (a name or label), else the last version's
     (none for a site with one version: Docusaurus shows no version there either)."""
-    versions = [mount.version for mount in layout.mounts if mount.instance is layout.mounts[0].instance]
+    versions = first_instance_versions(layout)
     if len(versions) < 2:
         return ""
     chosen = next((v for v in versions if wanted in (v.name, v.label)), None) if wanted else None
