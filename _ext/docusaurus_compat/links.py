@@ -21,6 +21,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
 from .link_targets import is_owned, main_site_url, split_target, table_site_path
+from .page_model import pages_domain
 from .site_model import SiteModel, site_model
 from .url_policy import app_link_allowed, has_scheme
 from .warning_types import DocusaurusWarning, warn
@@ -61,12 +62,11 @@ class ResolveDocusaurusLinks(SphinxPostTransform):
 
     def _resolve(self, node: addnodes.pending_xref, target: str, model: SiteModel) -> None:
         refdoc = node.get("refdoc", self.env.docname)
-        path, fragment = split_target(target)
-        docname = model.find_page(refdoc, path)
+        docname, fragment, absolute = link_target(model, refdoc, target)
         if docname is not None:
             if fragment and not model.has_anchor(docname, fragment):
                 report_broken(
-                    self.app, self.config.docusaurus_on_broken_anchors,
+                    self.config.docusaurus_on_broken_anchors,
                     f"link target '{target}': the page has no heading or anchor '#{fragment}': "
                     "correct the anchor (the link goes to the top of the page)",
                     node,
@@ -76,10 +76,9 @@ class ResolveDocusaurusLinks(SphinxPostTransform):
             node["reftarget"] = docname
             node["reftargetid"] = fragment
             return
-        absolute = table_site_path(model.routes, refdoc, path)
         if is_owned(absolute, self.config.docusaurus_owned_paths):
             report_broken(
-                self.app, self.config.docusaurus_on_broken_links,
+                self.config.docusaurus_on_broken_links,
                 f"link target '{target}' is not a page of this site (no page is served at "
                 f"'{absolute}/'): correct the path, or add the page",
                 node,
@@ -96,23 +95,44 @@ class ResolveDocusaurusLinks(SphinxPostTransform):
         node.replace_self(reference)
 
 
-BROKEN = "docusaurus_broken_thrown"
-"""Environment attribute: how many broken links a ``throw`` policy saw while writing."""
+def link_target(model: SiteModel, refdoc: str, target: str) -> tuple[str | None, str | None, str]:
+    """What a site path or extensionless link names: its page (or None), its anchor, and the
+    absolute site path it stands for."""
+    path, fragment = split_target(target)
+    return model.find_page(refdoc, path), fragment, table_site_path(model.routes, refdoc, path)
 
 
-def report_broken(app: Sphinx, policy: str, message: str, node: Any) -> None:
+def report_broken(policy: str, message: str, node: Any) -> None:
     """A broken link or anchor, as the site's ``onBrokenLinks``/``onBrokenAnchors`` says:
-    ``ignore`` says nothing, ``warn`` warns, ``throw`` warns and fails the build at its end."""
-    if policy == "ignore":
-        return
-    warn(message, DocusaurusWarning.LINK_MISSING, location=node)
-    if policy == "throw":
-        setattr(app, BROKEN, getattr(app, BROKEN, 0) + 1)
+    ``ignore`` says nothing, ``warn`` and ``throw`` warn (``throw`` then fails the build at its end)."""
+    if policy != "ignore":
+        warn(message, DocusaurusWarning.LINK_MISSING, location=node)
+
+
+def thrown_count(app: Sphinx) -> int:
+    """How many links the ``throw`` policies refuse, counted from every page's read records in the
+    main process (pages may be written in worker processes, whose own counts would be lost)."""
+    config, model = app.config, site_model(app.env)
+    links_throw = config.docusaurus_on_broken_links == "throw"
+    anchors_throw = config.docusaurus_on_broken_anchors == "throw"
+    if not (links_throw or anchors_throw):
+        return 0
+    count = 0
+    for refdoc, records in pages_domain(app.env).links.items():
+        for kind, target, _anchor in records:
+            if kind != "path" or refdoc not in app.env.all_docs:
+                continue
+            docname, fragment, absolute = link_target(model, refdoc, target)
+            if docname is None:
+                count += links_throw and is_owned(absolute, config.docusaurus_owned_paths)
+            elif fragment and not model.has_anchor(docname, fragment):
+                count += anchors_throw
+    return count
 
 
 def _fail_if_thrown(app: Sphinx, exception: Exception | None) -> None:
-    count = getattr(app, BROKEN, 0)
-    if exception is None and count:
+    count = thrown_count(app) if exception is None else 0
+    if count:
         logger.error(
             "%d broken link(s) or anchor(s), and the site's policy (onBrokenLinks/onBrokenAnchors) is "
             "'throw': the build fails; fix them, or set the policy to 'warn'", count,
