@@ -25,7 +25,8 @@ override BUILDDIR := $(abspath $(BUILDDIR))
 export BUILDDIR
 
 .DEFAULT_GOAL := html
-.PHONY: help all html livehtml linkcheck test test-fast lint bench pdf tex java lock audit clean clean-venv venv
+.PHONY: help all html livehtml linkcheck test test-fast lint bench pdf tex java lock audit clean clean-venv venv \
+	import-bulletins
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 14
@@ -178,6 +179,16 @@ else
 	@mkdir -p $(BUILDDIR)/pdf && cp $(BUILDDIR)/latex/$(PDFNAME).pdf $(BUILDDIR)/pdf/
 	@echo "PDF built: $(BUILDDIR)/pdf/$(PDFNAME).pdf"
 endif
+
+# The live site's bulletins as advisory records: FROM is a folder or file of report pages, the old
+# bulletins page (.md) or API records (.json); one <ID>.yaml per record is written to TO, each is
+# checked as `make html` would read it, and the report says what could not be mapped.
+FROM ?=
+TO   ?= source/_data/advisories
+
+import-bulletins: $(STAMP) ## import the live site's bulletins as records: FROM="folder-or-file ..." [TO=source/_data/advisories]
+	@test -n "$(FROM)" || { echo "make import-bulletins: give FROM=<folder or file>, e.g. make import-bulletins FROM=../reports"; exit 2; }
+	PYTHONPATH=_ext $(BIN)/python -m security_advisories.importers $(FROM) "$(TO)"
 
 bench: $(STAMP) ## benchmark against stock Sphinx and Docusaurus; writes bench/results.md (long)
 	$(BIN)/python bench/run.py $(BENCH_ARGS)

@@ -25,6 +25,7 @@ language = "en"
 
 extensions = [
     "docusaurus_compat",  # our extension (_ext/docusaurus_compat): also loads myst_parser
+    "security_advisories",  # _ext/security_advisories: bulletins, feeds, OSV and CSAF from records
     "sphinx_design",
     "sphinx_copybutton",
     "notfound.extension",  # sphinx-notfound-page: /404.html, with links that work at any depth
@@ -109,6 +110,17 @@ docusaurus_icon_aliases = {
 docusaurus_extra_keys = ["type", "category", "logoUrl"]
 # "Edit this page": the repository folder that holds the pages.
 docusaurus_edit_url = "https://github.com/spectrocloud/librarium/blob/master/docs/docs-content/"
+
+# -- Security bulletins (_ext/security_advisories) ----------------------------------
+
+# One YAML record per vulnerability (schema: _ext/security_advisories/schemas/advisory.schema.json).
+# Another docs tree (`make html SOURCEDIR=...`) has none unless it has this folder.
+advisories_dir = "_data/advisories"
+# The page with the `security-bulletins` directive; each record is a page below it.
+advisories_index = "security/security-bulletins"
+advisory_products = {"palette": "Palette", "vertex": "Palette VerteX"}
+advisories_publisher = {"name": "Spectro Cloud", "namespace": "https://www.spectrocloud.com"}
+advisories_feed_title = "Palette security bulletins"
 
 # -- HTML -----------------------------------------------------------------------
 

@@ -147,6 +147,24 @@ def sphinx_build(outdir: Path, *options: str) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.fixture(scope="module")
+def base(site):
+    """The real site, served on 127.0.0.1 (its URL, ending in /)."""
+    from browser import serve  # imported here: only browser tests load Playwright
+
+    with serve(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium, driven by Playwright."""
+    from browser import chromium
+
+    with chromium() as running:
+        yield running
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
     """The real site, built once per test session with zero warnings."""

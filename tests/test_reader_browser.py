@@ -14,7 +14,7 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import ViewportSize, expect
 
-from browser import chromium, serve, switch_to_dark_and_reload
+from browser import switch_to_dark_and_reload
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
 CORE = "security/core-principles/"
@@ -22,18 +22,6 @@ DESKTOP: ViewportSize = {"width": 1440, "height": 900}  # furo shows the right-h
 PHONE: ViewportSize = {"width": 390, "height": 844}
 
 pytestmark = [pytest.mark.browser, pytest.mark.site]
-
-
-@pytest.fixture(scope="module")
-def base(site):
-    with serve(site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as running:
-        yield running
 
 
 @pytest.fixture
