@@ -179,3 +179,20 @@ def test_icon_beside_the_chapter_title(built):
     tex = (built / "latex/palette-security.tex").read_text(encoding="utf-8")
     assert r"\chapter{\texorpdfstring{\docusaurusIconLock}{}Security}" in tex
     assert (built / "latex/docusaurus-icon-lock.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_the_appendix_lists_every_security_bulletin(reader, text):
+    """The last chapter is an appendix with one table row per advisory record, linked to its web page."""
+    records = sorted(path.stem for path in (Path(__file__).resolve().parents[1] / "source/_data/advisories").glob("*.yaml"))
+    assert len(records) >= 20
+    outline = [title for _, title in _outline(reader)]
+    assert outline[-1].endswith("All security bulletins"), outline[-3:]
+    appendix = " ".join(text[text.rindex("All security bulletins"):].split())
+    for record in records:
+        assert record in appendix.replace("‐", "-"), record
+    uris = {
+        annotation.get_object()["/A"].get("/URI")
+        for page in reader.pages for annotation in page.get("/Annots") or []
+        if annotation.get_object().get("/A") is not None
+    }
+    assert "https://docs.spectrocloud.com/security/security-bulletins/cve-2023-44487/" in uris

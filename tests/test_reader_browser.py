@@ -126,6 +126,11 @@ def test_dark_mode_is_remembered_across_pages_and_reloads(page, base):
     ("vulnerability", "Vulnerability Management", "security/vulnerability-management/"),
     ("tenant", "Tenant Cluster Security", "security/product-architecture/tenant-cluster/"),
     ("overview", "Security", "security/"),  # a folder page: its route, not its document name
+    # a security bulletin: by its exact CVE id, and by words of its title
+    ("CVE-2023-44487", "CVE-2023-44487: HTTP/2 rapid reset denial of service",
+     "security/security-bulletins/cve-2023-44487/"),
+    ("looney tunables", "CVE-2023-4911: glibc dynamic loader buffer overflow (Looney Tunables)",
+     "security/security-bulletins/cve-2023-4911/"),
 ])
 def test_ctrl_k_search_ranks_the_titled_page_first(page, base, query, first, url):
     page.goto(base + CORE)

@@ -12,7 +12,9 @@
  * Sphinx's index scores a word in any heading the same, so a page that merely
  * has an "Encryption" section can outrank the page titled "Data Encryption".
  * Here a result is lifted by what its title says about the query:
- *   1. a page whose own title holds every query word (an exact title first);
+ *   1. a page whose own title holds every query word (an exact title first, then a
+ *      title that holds the whole query as written, numbers included: an identifier
+ *      such as "CVE-2023-44487", whose numbers Sphinx does not index, finds its page);
  *   2. a section whose heading holds every query word;
  *   3. everything else, in Sphinx's order.
  * Words are compared after stemming (Sphinx's Stemmer, so "vulnerabilities"
@@ -62,6 +64,7 @@ var Scorer = (() => {
 
   const PAGE_TITLE = 1000;
   const EXACT_TITLE = 200;
+  const PHRASE_IN_TITLE = 150;
   const SECTION_TITLE = 500;
   const stemmer = typeof Stemmer === "function" ? new Stemmer() : { stemWord: (w) => w };
   const cache = { query: null, words: [] };
@@ -94,8 +97,11 @@ var Scorer = (() => {
       const cut = title.indexOf(" > ");
       const page = cut === -1 ? title : title.slice(0, cut);
       if (!anchor && holdsEvery(page, words)) {
-        const exact = wordsOf(page).join(" ") === wordsOf(cache.query).join(" ");
-        return score + PAGE_TITLE + (exact ? EXACT_TITLE : 0);
+        const titleWords = wordsOf(page).join(" ");
+        const phrase = wordsOf(cache.query).join(" ");
+        if (titleWords === phrase) return score + PAGE_TITLE + EXACT_TITLE;
+        const holdsPhrase = phrase && ` ${titleWords} `.includes(` ${phrase} `);
+        return score + PAGE_TITLE + (holdsPhrase ? PHRASE_IN_TITLE : 0);
       }
       if (anchor && cut !== -1 && holdsEvery(title.slice(cut + 3), words)) return score + SECTION_TITLE;
       return score;
