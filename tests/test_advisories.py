@@ -92,7 +92,7 @@ def test_the_index_lists_every_record_newest_first_with_anchors(good_site: Path)
     rows = page.select("#security-bulletins-table tbody tr")
     assert [row["id"] for row in rows] == ["cve-2099-0001", "cve-2099-0002"]  # published March, then January
     first = [cell.get_text(" ", strip=True) for cell in rows[0].find_all("td")]
-    assert first[0] == "CVE-2099-0001"
+    assert first[0] == "CVE-2099-0001 OSV · CSAF"
     assert first[2] == "High (7.5)"
     assert first[3] == "Fixed"
     assert first[4] == "Palette (connected); Palette VerteX (airgap)"
@@ -100,8 +100,10 @@ def test_the_index_lists_every_record_newest_first_with_anchors(good_site: Path)
     assert rows[0].find("span", class_="advisory-severity-high") is not None
     assert rows[0]["data-product"] == "palette vertex" and rows[0]["data-version"] == "4.4.14 4.4.18 4.5.2"
     assert rows[1].find_all("td")[3].get_text(strip=True).startswith("Not affected: the vulnerable component")
-    link = rows[0].find("a")
-    assert link["href"] == "cve-2099-0001/"
+    links = {a.get_text(): a["href"] for a in rows[0].find_all("td")[0].find_all("a")}
+    assert links == {
+        "CVE-2099-0001": "cve-2099-0001/", "OSV": "osv/CVE-2099-0001.json", "CSAF": "csaf/cve-2099-0001.json",
+    }
     assert (good_site / "security" / "security-bulletins" / "cve-2099-0001" / "index.html").is_file()
 
 
@@ -305,3 +307,23 @@ def test_records_imported_from_the_live_pages_build(tmp_path: Path) -> None:
         assert validate_osv(json.loads(path.read_text(encoding="utf-8"))) == [], path.name
     for path in csaf:
         assert validate_csaf(json.loads(path.read_text(encoding="utf-8"))) == [], path.name
+
+
+@pytest.mark.site
+def test_the_sites_own_exports_are_valid_and_complete(site: Path) -> None:
+    """The shipped records: one feed entry each, every OSV and CSAF file valid, index.json complete."""
+    records = sorted(path.stem for path in (REPO / "source" / "_data" / "advisories").glob("*.yaml"))
+    index = site / "security" / "security-bulletins"
+    for name in ("feed.atom", "feed.rss"):
+        feed = feedparser.parse((index / name).read_bytes())
+        assert not feed.bozo and len(feed.entries) == len(records), name
+    assert len(json.loads((index / "feed.json").read_text(encoding="utf-8"))["items"]) == len(records)
+    listing = _records_of(json.loads((index / "index.json").read_text(encoding="utf-8")))
+    assert sorted(item["id"] for item in listing) == records
+    assert sorted(path.stem for path in (index / "osv").glob("*.json")) == records
+    assert sorted(path.name for path in (index / "csaf").glob("*.json")) == [f"{r.lower()}.json" for r in records]
+    for path in [*(index / "osv").glob("*.json"), *(index / "csaf").glob("*.json")]:
+        check = validate_osv if path.parent.name == "osv" else validate_csaf
+        assert check(json.loads(path.read_text(encoding="utf-8"))) == [], path
+    provider = json.loads((site / ".well-known" / "csaf" / "provider-metadata.json").read_text(encoding="utf-8"))
+    assert validate_provider_metadata(provider) == []

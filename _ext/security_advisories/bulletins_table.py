@@ -15,7 +15,7 @@ from typing import Any
 from docutils import nodes
 from markupsafe import Markup
 
-from .exports_layout import FEEDS, INDEX, PROVIDER_METADATA
+from .exports_layout import FEEDS, INDEX, PROVIDER_METADATA, csaf_path, osv_path
 from .page_parts import severity_badge, status_text, version_key
 from .records import DEPLOYMENT_LABELS, SEVERITIES, SEVERITY_LABELS, STATUS_LABELS, Advisory
 from .site_links import site_link
@@ -131,7 +131,11 @@ def bulletins_table(
         row = advisory_row(ids=[record.slug], data=row_data(record))
         body += row
         score = record.cvss.score if record.cvss else None
-        row += _entry(site_link(record.id, docname=docnames.get(record.id, "")))
+        data = nodes.paragraph(classes=["advisory-data"])
+        data += site_link("OSV", path=osv_path(record))
+        data += nodes.Text(" · ")
+        data += site_link("CSAF", path=csaf_path(record))
+        row += nodes.entry("", nodes.paragraph("", "", site_link(record.id, docname=docnames.get(record.id, ""))), data)
         row += _entry(record.title or short_summary(record))
         row += _entry(severity_badge(record.severity, score))
         row += _entry(status_text(record))
@@ -153,7 +157,7 @@ def export_links() -> nodes.bullet_list:
     items += nodes.list_item("", nodes.paragraph("", "", site_link("Every record as JSON (index.json)", path=INDEX)))
     items += nodes.list_item("", nodes.paragraph(
         "", "", site_link("CSAF provider metadata", root=True, path=PROVIDER_METADATA),
-        nodes.Text(" (one OSV and one CSAF VEX document per record are linked from its page)"),
+        nodes.Text(" (each row links its record's OSV and CSAF VEX documents)"),
     ))
     return items
 
