@@ -53,6 +53,8 @@ BAD = {
     "modified-before-published.yaml": (5, "is before published"),
     "version-mismatch.yaml": (8, "cvss.version is 3.0 but the vector is CVSS 3.1"),
     "empty.yaml": (1, "not an empty file"),
+    "justification-without-not-affected.yaml": (7, "set 'status: not_affected' or remove the justification"),
+    "empty-cvss.yaml": (7, "cvss needs its vector"),
     "duplicate-key.yaml": (7, 'duplicate key "status"'),
 }
 
@@ -98,7 +100,10 @@ def test_the_index_lists_every_record_newest_first_with_anchors(good_site: Path)
     assert first[4] == "Palette (connected); Palette VerteX (airgap)"
     assert len(first) == 7
     assert rows[0].find("span", class_="advisory-severity-high") is not None
-    assert rows[0]["data-product"] == "palette vertex" and rows[0]["data-version"] == "4.4.14 4.4.18 4.5.2"
+    assert rows[0]["data-releases"].split() == [
+        "a/palette/connected/4.4.14", "a/palette/connected/4.4.18", "a/vertex/airgap/4.4.18",
+        "f/palette/connected/4.5.2", "f/vertex/airgap/4.5.2",
+    ]
     assert rows[1].find_all("td")[3].get_text(strip=True).startswith("Not affected: the vulnerable component")
     links = {a.get_text(): a["href"] for a in rows[0].find_all("td")[0].find_all("a")}
     assert links == {
@@ -327,3 +332,35 @@ def test_the_sites_own_exports_are_valid_and_complete(site: Path) -> None:
         assert check(json.loads(path.read_text(encoding="utf-8"))) == [], path
     provider = json.loads((site / ".well-known" / "csaf" / "provider-metadata.json").read_text(encoding="utf-8"))
     assert validate_provider_metadata(provider) == []
+
+
+@pytest.mark.site  # a sequence of builds of a synthetic site
+def test_incremental_builds_follow_collisions_and_a_removed_records_folder(tmp_path: Path) -> None:
+    """Each step's incremental build (-j 2) equals a clean build: a source page takes a record's name
+    and gives it back, then the records folder goes (its pages, feeds and exports with it)."""
+    src = make_tree(tmp_path, GOOD)
+    out = tmp_path / "incremental"
+    assert build(src, out, jobs="2").returncode == 0
+    page = src / "security" / "security-bulletins" / "cve-2099-0002.md"
+    steps = [
+        ("a page of the sources takes a record's name", lambda: page.parent.mkdir() or page.write_text(
+            "---\ntitle: Hand-written\n---\n\nWritten by hand.\n", encoding="utf-8")),
+        ("the page goes again", page.unlink),
+        ("the records folder goes", lambda: shutil.rmtree(src / "_data")),
+    ]
+    for number, (what, step) in enumerate(steps):
+        step()
+        result = build(src, out, strict=False, jobs="2")
+        assert result.returncode == 0 and "Traceback" not in result.stderr, (what, result.stderr)
+        clean = tmp_path / f"clean-{number}"
+        expected = build(src, clean, strict=False)
+        assert sorted(warnings_in(result)) == sorted(warnings_in(expected)), what
+        assert compare_outputs(clean, out) is None, (what, compare_outputs(clean, out))
+        record_page = out / "security" / "security-bulletins" / "cve-2099-0002" / "index.html"
+        if number == 0:
+            assert "Written by hand." in record_page.read_text(encoding="utf-8")
+            assert "is a page of the sources" in result.stderr
+        if number == 1:
+            assert "Example path-cleaning flaw" in record_page.read_text(encoding="utf-8")
+    assert not (out / "security" / "security-bulletins" / "feed.atom").exists()
+    assert not (out / ".well-known" / "csaf" / "provider-metadata.json").exists()

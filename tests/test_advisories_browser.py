@@ -70,6 +70,28 @@ def test_filtering_by_product_and_severity_is_kept_in_the_url(browser, base, rec
         page.close()
 
 
+def test_a_version_matches_the_releases_it_affects_with_the_product(browser, base, records) -> None:
+    """Product and version are matched in one release, and a fixed-in version is not an affected one."""
+    page = browser.new_page()
+    try:
+        page.goto(base + INDEX + "?product=palette&version=4.5.2")
+        want = [
+            record["id"].lower() for record in records
+            if any(r["product"] == "palette" and "4.5.2" in r["versions"] for r in record["affected"])
+        ]
+        fixed_only = [
+            record["id"].lower() for record in records
+            if any("4.5.2" in r["versions"] for r in record["fixed_in"]) and record["id"].lower() not in want
+        ]
+        assert want and fixed_only, "the records must have an affected 4.5.2 and a fixed-in 4.5.2"
+        assert shown_ids(page) == want
+        form = page.get_by_role("form", name="Filter the bulletins")
+        form.get_by_label("Search").fill("osv")  # the rows' data links are not searched
+        assert shown_ids(page) == []
+    finally:
+        page.close()
+
+
 def test_without_javascript_the_whole_table_shows_and_no_controls(browser, base, records) -> None:
     context = browser.new_context(java_script_enabled=False)
     try:

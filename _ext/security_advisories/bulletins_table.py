@@ -25,7 +25,6 @@ NOT_STATED = "not_stated"
 # a record without a title is listed by the start of its summary
 TITLE_CHARS = 90
 COLUMNS = ("ID", "Title", "Severity", "Status", "Products", "Package", "Published")
-FILTERS = ("product", "deployment", "version", "severity", "status", "package")
 
 
 class advisory_row(nodes.row):  # noqa: N801 - docutils names nodes in lower case
@@ -70,12 +69,17 @@ def skip_advisory_filters(translator: Any, node: advisory_filters) -> None:
 
 
 def row_data(record: Advisory) -> dict[str, str]:
-    """What the filters match: space-separated lists of ids (versions, products...)."""
-    releases = [*record.affected, *record.fixed_in]
+    """What the filters match. ``releases`` holds one ``kind/product/deployment/version`` token per
+    release (kind ``a``: affected, ``f``: fixed), so a product, a deployment and a version are
+    matched together, and a version matches only the releases it affects."""
+    tokens = [
+        f"{kind}/{release.product}/{release.deployment}/{version}"
+        for kind, releases in (("a", record.affected), ("f", record.fixed_in))
+        for release in releases
+        for version in sorted(release.versions, key=version_key)
+    ]
     return {
-        "product": " ".join(dict.fromkeys(release.product for release in releases)),
-        "deployment": " ".join(dict.fromkeys(release.deployment for release in releases)),
-        "version": " ".join(sorted({v for release in releases for v in release.versions}, key=version_key)),
+        "releases": " ".join(tokens),
         "severity": record.severity.lower(),
         "status": record.status or NOT_STATED,
         "package": record.package.name if record.package else "",
@@ -177,7 +181,9 @@ def filter_form(records: Sequence[Advisory], products: Mapping[str, str]) -> adv
     releases = [release for record in records for release in (*record.affected, *record.fixed_in)]
     used_products = sorted({release.product for release in releases}, key=lambda p: products.get(p, p))
     used_deployments = [d for d in DEPLOYMENT_LABELS if any(r.deployment == d for r in releases)]
-    versions = sorted({v for release in releases for v in release.versions}, key=version_key, reverse=True)
+    # the version filter finds what affects a release: only affected versions are offered
+    affected = [release for record in records for release in record.affected]
+    versions = sorted({v for release in affected for v in release.versions}, key=version_key, reverse=True)
     severities = [s for s in reversed(SEVERITIES) if any(r.severity == s for r in records)]
     statuses = [s for s in STATUS_LABELS if any(r.status == s for r in records)]
     packages = sorted({r.package.name for r in records if r.package}, key=str.casefold)

@@ -247,6 +247,10 @@ def revision_history(advisory: Advisory) -> list[dict[str, str]]:
             item["legacy_version"] = revision.number
         item["summary"] = summary
         history.append(item)
+    if revisions[-1].date < advisory.modified:
+        # the record changed after its last listed revision: a new version, so a consumer that
+        # keys on id and version sees the change (and current_release_date is never older)
+        history.append({"date": timestamp(advisory.modified), "number": str(len(history) + 1), "summary": "Updated."})
     return history
 
 
@@ -302,9 +306,11 @@ def provider_metadata(
         "canonical_url": publisher.base_url + PROVIDER_METADATA,
         "distributions": [{"directory_url": documents_url}],
         "last_updated": last_modified(advisories),
-        "list_on_CSAF_aggregators": True,
+        # the documents sit in one folder, without the year folders, index.txt, changes.csv, hashes
+        # and signatures an aggregator expects: not offered to aggregators
+        "list_on_CSAF_aggregators": False,
         "metadata_version": CSAF_VERSION,
-        "mirror_on_CSAF_aggregators": True,
+        "mirror_on_CSAF_aggregators": False,
         "publisher": _publisher_block(publisher),
         "role": "csaf_publisher",
     }

@@ -50,6 +50,8 @@ class SecurityAdvisory(SphinxDirective):
                 location=self.get_location(), type=WARNING_TYPE, subtype="record",
             )
             return []
+        # a page that shows a record is read again when the record's file changes
+        self.env.note_dependency(str(record.source))
         products = product_names(self.config)
         part = self.options.get("part", "overview")
         markdown = self._markdown(record)

@@ -18,7 +18,9 @@ SCRIPT = "security-bulletins.js"
 
 
 def _announce_feeds(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
-    if pagename != app.config.advisories_index or advisory_state(app.env) is None or app.builder.format != "html":
+    if pagename != app.config.advisories_index or advisory_state(app.env) is None or app.builder.name not in (
+        "html", "dirhtml",
+    ):
         return
     here = app.builder.get_target_uri(pagename)
     title = app.config.advisories_feed_title

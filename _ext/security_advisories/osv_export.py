@@ -2,8 +2,10 @@
 
 How a vendor's record maps onto OSV, and why:
 
-* ``id`` is the record's id (a CVE or GHSA id). The OSV spec lets a database serve
-  records under those shared prefixes instead of a prefix of its own, which we do not have.
+* ``id`` is ``<publisher prefix>-<record id>`` (``SPECTROCLOUD-CVE-2023-44487``): an OSV id
+  names its database first, and the CVE and GHSA prefixes are those databases'. The record's
+  id is the first alias, so a scanner joins this entry to the CVE's. The file keeps the
+  record's id as its name (``osv/CVE-2023-44487.json``), the link the bulletin page shows.
 * ``affected[].package`` must name a package in one of OSV's defined ecosystems, and its
   ``versions`` are that package's versions. Palette and Palette VerteX are not packages of
   any OSV ecosystem, and their release numbers are not versions of the vulnerable code.
@@ -164,13 +166,13 @@ def osv_document(advisory: Advisory, publisher: Publisher) -> dict[str, Any]:
     """The record as an OSV document (a JSON object; keys in a fixed order)."""
     document: dict[str, Any] = {
         "schema_version": OSV_SCHEMA_VERSION,
-        "id": advisory.id,
+        "id": f"{publisher.osv_prefix}-{advisory.id}",
         "modified": timestamp(advisory.modified),
     }
     if advisory.published:  # OSV's published is optional: left out when the source does not say
         document["published"] = timestamp(advisory.published)
-    if advisory.aliases:
-        document["aliases"] = list(advisory.aliases)
+    # the record's own id is an alias: it names the same vulnerability in the CVE (or GHSA) database
+    document["aliases"] = [advisory.id, *advisory.aliases]
     if advisory.title:
         document["summary"] = advisory.title
     document["details"] = "\n\n".join(part for part in (advisory.summary, advisory.details) if part)

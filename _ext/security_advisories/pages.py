@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx.util import logging
 
-from .records import Advisory, AdvisoryCollection, load_advisories
+from .records import Advisory, AdvisoryCollection, Problem, load_advisories
 from .settings import product_names, records_folder
 
 if TYPE_CHECKING:
@@ -61,6 +61,8 @@ class AdvisoryState:
         digest = hashlib.sha256()
         for record in self.collection.records:
             digest.update(f"{record.id}\0{record.digest}\0".encode())
+        for docname in sorted(self.docnames):
+            digest.update(f"{docname}\0".encode())
         return digest.hexdigest()
 
 
@@ -160,8 +162,14 @@ def _remove_pages(
 ) -> None:
     generated = Path(app.doctreedir) / GENERATED_FOLDER
     for docname in sorted(set(previous.docnames) - keep):
+        path = generated / f"{docname}.md"
+        path.unlink(missing_ok=True)
+        if env.project._docname_to_path.get(docname) != path:
+            # a page of the sources has the name now: it is that page's, read afresh
+            if docname in env.project.docnames:
+                changed.add(docname)
+            continue
         _unregister(env, docname)
-        (generated / f"{docname}.md").unlink(missing_ok=True)
         added.discard(docname)
         changed.discard(docname)
         if docname in env.all_docs:
@@ -191,23 +199,28 @@ def update_record_pages(
             _remove_pages(app, env, previous, set(), added, changed, removed)
             delattr(env, STATE)
         return []
-    collection = load_advisories(folder, product_names(app.config))
-    _report(collection)
+    loaded = load_advisories(folder, product_names(app.config))
     index: str = app.config.advisories_index
+    kept, problems = [], list(loaded.problems)
+    for record in loaded.records:
+        docname = record_docname(index, record)
+        if any((Path(app.srcdir) / f"{docname}{suffix}").is_file() for suffix in app.config.source_suffix):
+            problems.append(Problem(
+                record.source, record.id_line,
+                f"{record.id}'s page would be {docname}, which is a page of the sources: rename that page",
+            ))
+        else:
+            kept.append(record)
+    collection = AdvisoryCollection(tuple(kept), tuple(problems))
+    _report(collection)
     docnames: dict[str, str] = {}
     before = previous.collection.by_id() if previous else {}
     for record in collection.records:
         docname = record_docname(index, record)
-        if any((Path(app.srcdir) / f"{docname}{suffix}").is_file() for suffix in app.config.source_suffix):
-            logger.warning(
-                "%s's page would be %s, which is already a page of the sources: rename that page "
-                "(the record is left out)", record.id, docname,
-                location=f"{record.source}:1", type=WARNING_TYPE, subtype="record",
-            )
-            continue
         docnames[docname] = record.id
         put_generated(app, env, docname, record_source(record), added, removed)
-        if docname in env.all_docs and (before.get(record.id) is None or before[record.id].digest != record.digest):
+        owned_before = previous is not None and previous.docnames.get(docname) == record.id
+        if docname in env.all_docs and (not owned_before or before[record.id].digest != record.digest):
             changed.add(docname)
     if previous is not None:
         _remove_pages(app, env, previous, set(docnames), added, changed, removed)

@@ -46,6 +46,12 @@ class Publisher:
         """An exported file's URL from its path relative to the index (``osv/CVE-….json``)."""
         return self.index_url() + relative.lstrip("/")
 
+    @property
+    def osv_prefix(self) -> str:
+        """The OSV database prefix of this publisher's entries (``SPECTROCLOUD``): OSV ids are
+        ``<database>-<entry>``, and the CVE and GHSA prefixes belong to those databases."""
+        return "".join(character for character in self.name.upper() if character.isalnum()) or "VENDOR"
+
     def product_name(self, product: str) -> str:
         """A product's label (its id when the site does not name it)."""
         return self.products.get(product, product)

@@ -16,6 +16,8 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import math
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from pathlib import Path
@@ -23,8 +25,10 @@ from typing import Any
 
 import jsonschema
 from ruamel.yaml import YAML
+from ruamel.yaml.composer import Composer, ComposerError
 from ruamel.yaml.constructor import RoundTripConstructor, SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import AliasEvent
 
 from .cvss_rating import CvssError, CvssRating, rate_score, rate_vector
 
@@ -32,6 +36,8 @@ SCHEMA_PATH = Path(__file__).with_name("schemas") / "advisory.schema.json"
 RECORD_SUFFIXES = (".yaml", ".yml")
 # a record is a few kilobytes; this bounds what a pasted blob or an alias bomb can cost
 MAX_RECORD_BYTES = 1_000_000
+# no record needs aliases (*name); a few are allowed, and an alias bomb is refused before it expands
+MAX_YAML_ALIASES = 50
 
 SEVERITIES = ("NONE", "LOW", "MEDIUM", "HIGH", "CRITICAL")
 SEVERITY_LABELS = {"NONE": "None", "LOW": "Low", "MEDIUM": "Medium", "HIGH": "High", "CRITICAL": "Critical"}
@@ -166,6 +172,20 @@ class AdvisoryCollection:
         return {record.id: record for record in self.records}
 
 
+class _LimitedComposer(Composer):
+    """Counts aliases: values are expanded later, so an alias bomb stops here."""
+
+    aliases = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.parser.check_event(AliasEvent):
+            self.aliases += 1
+            if self.aliases > MAX_YAML_ALIASES:
+                raise ComposerError(None, None, f"more than {MAX_YAML_ALIASES} aliases (*name): write the values out",
+                                    self.parser.peek_event().start_mark)
+        return super().compose_node(parent, index)
+
+
 class _RecordConstructor(RoundTripConstructor):
     """Dates stay text (the schema checks them); a duplicate key is an error, as in js-yaml."""
 
@@ -189,19 +209,40 @@ def _validator() -> jsonschema.protocols.Validator:
     return cls(schema, format_checker=cls.FORMAT_CHECKER)
 
 
-def _plain(value: Any) -> Any:
+class UnsafeValueError(ValueError):
+    """A value no page, feed or JSON document can hold; ``where`` is its path in the record."""
+
+    def __init__(self, where: list[Any], message: str) -> None:
+        super().__init__(message)
+        self.where = where
+
+
+# control characters other than tab and line feed (YAML's escapes can write them: "\e", "\x0b"),
+# and lone surrogates ("\ud800"): XML feeds, files and HTML cannot hold them
+_UNSAFE_TEXT = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff]")
+
+
+def _plain(value: Any, where: list[Any] | None = None) -> Any:
     """ruamel's round-trip types as plain values (records are pickled with the environment)."""
+    where = where or []
     if isinstance(value, Mapping):
-        return {str(key): _plain(item) for key, item in value.items()}
+        return {str(key): _plain(item, [*where, str(key)]) for key, item in value.items()}
     if isinstance(value, (list, tuple)):
-        return [_plain(item) for item in value]
+        return [_plain(item, [*where, index]) for index, item in enumerate(value)]
     if isinstance(value, bool) or value is None:
         return value
     if isinstance(value, int):
         return int(value)
     if isinstance(value, float):
+        if not math.isfinite(value):
+            raise UnsafeValueError(where, f"{_dotted(where)} is {value}: write a number")
         return float(value)
-    return str(value)
+    text = str(value)
+    found = _UNSAFE_TEXT.search(text)
+    if found:
+        raise UnsafeValueError(where, f"{_dotted(where)} holds U+{ord(found.group()):04X}, a control character or lone "
+                                  "surrogate that no page or feed can hold: remove it")
+    return text
 
 
 def _line_of(raw: Any, path: Sequence[Any]) -> int:
@@ -257,7 +298,13 @@ def _schema_problems(path: Path, raw: Any, data: Any) -> list[Problem]:
                     missing.add((name, key))
                     problems.append(_missing(path, raw, where, name, key, error.instance))
             continue
+        if error.validator == "anyOf" and where == ["cvss"]:
+            problems.append(Problem(path, _line_of(raw, where), "cvss needs its vector (or, when the source gives "
+                                    "none, the score): add 'vector: CVSS:3.1/...'"))
+            continue
         hint = _HINTS.get(str(error.validator), "")
+        if error.validator == "pattern" and where == ["id"]:
+            hint = " (write a CVE id such as CVE-2024-12345, or a GitHub advisory id GHSA-xxxx-xxxx-xxxx)"
         if error.validator == "type" and error.validator_value == "array":
             hint = " (write a list: [a, b] or one '- item' per line)"
         problems.append(Problem(path, _line_of(raw, where), f"{name}: {error.message}{hint}"))
@@ -278,6 +325,27 @@ _HINTS = {
     "format": " (write dates as YYYY-MM-DD)",
     "pattern": " (see the field's pattern in schemas/advisory.schema.json)",
 }
+
+
+ID_PATTERN = re.compile(r"CVE-[0-9]{4}-[0-9]{4,}|GHSA(-[23456789cfghjmpqrvwx]{4}){3}")
+MARKDOWN_FIELDS = ("details", "remediation", "workaround")
+# MyST directives and roles run code-level features (eval-rst, include, raw): a record's Markdown
+# is the text of a bulletin, not a way to pull files or raw markup into the site
+_DIRECTIVE = re.compile(r"^\s*(`{3,}|~{3,}|:{3,})\s*\{|\{[a-z][a-z0-9_:+-]*\}`", re.MULTILINE)
+
+
+def _markdown_problems(path: Path, raw: Any, data: Mapping[str, Any]) -> list[Problem]:
+    problems = []
+    for field in MARKDOWN_FIELDS:
+        text = data.get(field, "")
+        found = _DIRECTIVE.search(text) if isinstance(text, str) else None
+        if found:
+            problems.append(Problem(
+                path, _line_of(raw, [field]) + text.count("\n", 0, found.start()) + 1,
+                f"{field} uses MyST directive or role syntax ({found.group().strip()}): write plain Markdown "
+                "(links, lists, emphasis, code)",
+            ))
+    return problems
 
 
 def _releases(values: Sequence[Mapping[str, Any]]) -> tuple[Release, ...]:
@@ -371,6 +439,7 @@ def _product_problems(path: Path, raw: Any, data: Mapping[str, Any], products: M
 
 def _load_yaml(path: Path, text: str) -> tuple[Any, Problem | None]:
     reader = YAML(typ="rt", pure=True)
+    reader.Composer = _LimitedComposer
     reader.Constructor = _RecordConstructor
     reader.allow_duplicate_keys = False
     try:
@@ -386,11 +455,11 @@ def _load_yaml(path: Path, text: str) -> tuple[Any, Problem | None]:
 def load_record(path: Path, products: Mapping[str, str]) -> tuple[Advisory | None, list[Problem]]:
     """One record file: the record, or None and why it is left out."""
     try:
+        if path.stat().st_size > MAX_RECORD_BYTES:
+            return None, [Problem(path, 1, f"the record is larger than {MAX_RECORD_BYTES:,} bytes: shorten it")]
         data_bytes = path.read_bytes()
     except OSError as error:
         return None, [Problem(path, 1, f"the file cannot be read ({error.strerror or error})")]
-    if len(data_bytes) > MAX_RECORD_BYTES:
-        return None, [Problem(path, 1, f"the record is larger than {MAX_RECORD_BYTES:,} bytes: shorten it")]
     try:
         text = data_bytes.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -400,17 +469,37 @@ def load_record(path: Path, products: Mapping[str, str]) -> tuple[Advisory | Non
     if problem is not None:
         return None, [problem]
     if not isinstance(raw, Mapping):
-        return None, [Problem(path, 1, "a record is a YAML mapping of fields (id: ..., title: ...), not "
-                                       f"{'an empty file' if raw is None else type(raw).__name__}")]
+        kind = "an empty file" if raw is None else "a list" if isinstance(raw, list) else f"a {type(raw).__name__}"
+        return None, [Problem(path, 1, f"a record is a YAML mapping of fields (id: ..., summary: ...), not {kind}")]
     try:
         data = _plain(raw)
     except RecursionError:
         return None, [Problem(path, 1, "the record nests too deeply")]
+    except UnsafeValueError as error:
+        return None, [Problem(path, _line_of(raw, error.where), str(error))]
     problems = _schema_problems(path, raw, data)
+    if not problems and not ID_PATTERN.fullmatch(data["id"]):
+        # JSON Schema's "$" lets a trailing line end through ("CVE-2024-1\n"): ids are matched whole here
+        problems.append(Problem(
+            path, _line_of(raw, ["id"]), f"id {data['id']!r} has characters after the id: remove them",
+        ))
+    problems += _markdown_problems(path, raw, data)
     if problems:
         return None, problems
     rating, problems = _rating(path, raw, data)
     problems += _product_problems(path, raw, data, products)
+    latest = max((item["date"] for item in data.get("revisions", ())), default="")
+    if latest > data["modified"]:
+        problems.append(Problem(
+            path, _line_of(raw, ["modified"]),
+            f"modified ({data['modified']}) is before the last revision ({latest}): set it to {latest} or later",
+        ))
+    if data.get("justification") and data.get("status") != "not_affected":
+        problems.append(Problem(
+            path, _line_of(raw, ["justification"]),
+            f"justification says why a product is not affected, but the status is {data.get('status') or 'not given'}: "
+            "set 'status: not_affected' or remove the justification",
+        ))
     if data["modified"] < data.get("published", data["modified"]):
         problems.append(Problem(
             path, _line_of(raw, ["modified"]),

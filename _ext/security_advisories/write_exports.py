@@ -7,11 +7,12 @@ so an incremental build leaves exactly what a clean build writes.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .csaf_export import csaf_vex_document, provider_metadata
-from .exports_layout import ATOM, CSAF_FOLDER, INDEX, JSON_FEED, OSV_FOLDER, PROVIDER_METADATA, RSS, csaf_path, osv_path
+from .exports_layout import ATOM, CSAF_FOLDER, INDEX, JSON_FEED, PROVIDER_METADATA, RSS, csaf_path, osv_path
 from .feeds import atom_feed, index_document, json_bytes, json_feed, rss_feed
 from .osv_export import osv_document
 from .pages import advisory_state
@@ -20,6 +21,12 @@ from .settings import product_names
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+
+
+# the builders whose output is a site the exports sit in (singlehtml and epub pages have
+# other URLs: a bulletin's address there is not its address on the site)
+EXPORTING_BUILDERS = ("html", "dirhtml")
+MANIFEST = "advisory-exports.json"
 
 
 def publisher(app: Sphinx) -> Publisher:
@@ -64,19 +71,32 @@ def export_files(app: Sphinx) -> dict[str, bytes]:
     return files
 
 
+def _written_before(manifest: Path) -> list[str]:
+    try:
+        listed = json.loads(manifest.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    return [str(item) for item in listed] if isinstance(listed, list) else []
+
+
 def write_export_files(app: Sphinx, exception: Exception | None) -> None:
-    """Write the exports into the HTML output, and remove those of deleted records."""
-    if exception is not None or app.builder.format != "html" or advisory_state(app.env) is None:
+    """Write the exports into the HTML output, and remove those this build no longer makes.
+
+    What was written is listed in the doctree folder, so a renamed index page, a deleted
+    record or a removed records folder leaves none of its old files behind.
+    """
+    if exception is not None or app.builder.name not in EXPORTING_BUILDERS:
         return
     outdir = Path(app.outdir)
     files = export_files(app)
     for relative, data in files.items():
         _write(outdir / relative, data)
-    base = outdir / publisher(app).index_path
-    for folder in (base / OSV_FOLDER, base / CSAF_FOLDER):
-        for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
-            if path.relative_to(outdir).as_posix() not in files:
-                path.unlink()
+    manifest = Path(app.doctreedir) / MANIFEST
+    for relative in _written_before(manifest):
+        if relative not in files:
+            (outdir / relative).unlink(missing_ok=True)
+    manifest.parent.mkdir(parents=True, exist_ok=True)
+    manifest.write_text(json.dumps(sorted(files), indent=0) + "\n", encoding="utf-8")
 
 
 def setup_write_exports(app: Sphinx) -> None:

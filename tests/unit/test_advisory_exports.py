@@ -92,7 +92,8 @@ def test_every_osv_document_validates(name: str) -> None:
 
 def test_osv_names_the_vulnerable_package_and_keeps_the_releases_in_database_specific() -> None:
     document = osv_document(FIXED, PUBLISHER)
-    assert document["id"] == "CVE-2099-0001" and document["aliases"] == ["GHSA-xxxx-2222-3333"]
+    assert document["id"] == "SPECTROCLOUD-CVE-2099-0001"
+    assert document["aliases"] == ["CVE-2099-0001", "GHSA-xxxx-2222-3333"]
     assert document["modified"] == "2099-03-20T00:00:00Z" and document["published"] == "2099-03-01T00:00:00Z"
     assert document["summary"] == FIXED.title
     assert document["details"].startswith(FIXED.summary + "\n\n") and "**ingress pack**" in document["details"]

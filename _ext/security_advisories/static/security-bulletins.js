@@ -10,6 +10,13 @@
   }
   var FIELDS = ["product", "deployment", "version", "severity", "status", "package"];
   var rows = Array.prototype.slice.call(table.querySelectorAll("tbody tr[data-status]"));
+  // what the text filter searches: the row's cells without its OSV/CSAF links, and its aliases
+  var texts = rows.map(function (row) {
+    var parts = Array.prototype.map.call(row.querySelectorAll("td > p:not(.advisory-data)"), function (p) {
+      return p.textContent;
+    });
+    return (parts.join(" ") + " " + (row.getAttribute("data-aliases") || "")).toLowerCase();
+  });
   var count = form.querySelector(".advisory-count");
 
   function hasOption(select, value) {
@@ -36,18 +43,31 @@
     return values;
   }
 
-  function matches(row, values, words) {
-    for (var i = 0; i < FIELDS.length; i++) {
-      var name = FIELDS[i];
-      if (!values[name]) {
-        continue;
-      }
-      var have = name === "package" ? [row.getAttribute("data-package")] : (row.getAttribute("data-" + name) || "").split(" ");
-      if (have.indexOf(values[name]) < 0) {
+  // one release (kind/product/deployment/version) must match every release filter at once;
+  // a version matches the releases it affects (kind "a"), not those that fix it
+  function releaseMatches(row, values) {
+    if (!values.product && !values.deployment && !values.version) {
+      return true;
+    }
+    return (row.getAttribute("data-releases") || "").split(" ").some(function (token) {
+      var part = token.split("/");
+      return part.length === 4
+        && (!values.product || part[1] === values.product)
+        && (!values.deployment || part[2] === values.deployment)
+        && (!values.version || (part[0] === "a" && part[3] === values.version));
+    });
+  }
+
+  function matches(row, text, values, words) {
+    if (!releaseMatches(row, values)) {
+      return false;
+    }
+    var others = ["severity", "status", "package"];
+    for (var i = 0; i < others.length; i++) {
+      if (values[others[i]] && row.getAttribute("data-" + others[i]) !== values[others[i]]) {
         return false;
       }
     }
-    var text = (row.textContent + " " + (row.getAttribute("data-aliases") || "")).toLowerCase();
     return words.every(function (word) {
       return text.indexOf(word) >= 0;
     });
@@ -73,8 +93,8 @@
     var values = wanted();
     var words = values.q.toLowerCase().split(/\s+/).filter(Boolean);
     var shown = 0;
-    rows.forEach(function (row) {
-      var show = matches(row, values, words);
+    rows.forEach(function (row, index) {
+      var show = matches(row, texts[index], values, words);
       row.hidden = !show;
       shown += show ? 1 : 0;
     });
