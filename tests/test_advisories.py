@@ -215,7 +215,7 @@ def _records_of(listing: Any) -> list[dict]:
 
 
 def test_every_bad_record_gives_one_message_and_the_rest_build(tmp_path: Path) -> None:
-    bad = [FIXTURES / "bad" / name for name in BAD]
+    bad = [FIXTURES / "bad" / name for name in [*BAD, "markdown-problem.yaml"]]
     src = make_tree(tmp_path, [*GOOD, *bad])
     result = build(src, tmp_path / "html", strict=False)
     assert result.returncode == 0, result.stderr
@@ -227,11 +227,15 @@ def test_every_bad_record_gives_one_message_and_the_rest_build(tmp_path: Path) -
         assert len(mine) == 1, (name, mine)
         assert mine[0].startswith(f"{folder / name}:{line}: WARNING: "), mine[0]
         assert words in mine[0] and mine[0].endswith("[advisories.record]"), mine[0]
-    assert len(warnings) == len(BAD), warnings
+    # a sound record with a broken link in its Markdown: built, and the warning names its file and line
+    link = [warning for warning in warnings if "markdown-problem.yaml" in warning]
+    assert len(link) == 1 and link[0].startswith(f"{folder / 'markdown-problem.yaml'}:6: WARNING: "), link
+    assert link[0].endswith("[docusaurus.link_missing]")
+    assert len(warnings) == len(BAD) + 1, warnings
     rows = soup(tmp_path / "html" / "security" / "security-bulletins" / "index.html").select(
         "#security-bulletins-table tbody tr"
     )
-    assert [row["id"] for row in rows] == ["cve-2099-0001", "cve-2099-0002"]
+    assert [row["id"] for row in rows] == ["cve-2099-0001", "cve-2099-1018", "cve-2099-0002"]  # 1018: by modified
 
 
 def test_record_text_is_escaped_everywhere(tmp_path: Path) -> None:
@@ -342,11 +346,21 @@ def test_incremental_builds_follow_collisions_and_a_removed_records_folder(tmp_p
     out = tmp_path / "incremental"
     assert build(src, out, jobs="2").returncode == 0
     page = src / "security" / "security-bulletins" / "cve-2099-0002.md"
+
+    def add_page() -> None:
+        page.parent.mkdir()
+        page.write_text("---\ntitle: Hand-written\n---\n\nWritten by hand.\n", encoding="utf-8")
+
+    def remove_page() -> None:
+        page.unlink()
+
+    def remove_records() -> None:
+        shutil.rmtree(src / "_data")
+
     steps = [
-        ("a page of the sources takes a record's name", lambda: page.parent.mkdir() or page.write_text(
-            "---\ntitle: Hand-written\n---\n\nWritten by hand.\n", encoding="utf-8")),
-        ("the page goes again", page.unlink),
-        ("the records folder goes", lambda: shutil.rmtree(src / "_data")),
+        ("a page of the sources takes a record's name", add_page),
+        ("the page goes again", remove_page),
+        ("the records folder goes", remove_records),
     ]
     for number, (what, step) in enumerate(steps):
         step()

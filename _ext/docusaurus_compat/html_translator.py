@@ -12,10 +12,11 @@ block's ``<pre>`` takes keyboard focus so that it can be scrolled without a mous
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from markupsafe import escape
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.writers.html5 import HTML5Translator
 
 from .dialect.code_fences import LINE_CLASSES
@@ -84,6 +85,23 @@ class DocusaurusHTMLTranslator(HTML5Translator):
         )
 
 
+class OneIdPerTable(SphinxPostTransform):
+    """furo wraps each table in a ``table-wrapper`` container and copies the table's ids onto it
+    (its ``WrapTableAndMathInAContainerTransform``, priority 500): a table with an id or a caption
+    (Sphinx gives captioned tables one, and its writer needs it) would carry the same id twice. The
+    table keeps them."""
+
+    default_priority = 501
+    formats = ("html",)
+
+    def run(self, **kwargs: Any) -> None:
+        for table in self.document.findall(nodes.table):
+            wrapper = table.parent
+            if isinstance(wrapper, nodes.container) and "table-wrapper" in wrapper["classes"]:
+                wrapper["ids"] = [name for name in wrapper["ids"] if name not in table["ids"]]
+
+
 def setup_html_translator(app: Sphinx) -> None:
     """Use the translator for the HTML builder."""
     app.set_translator("html", DocusaurusHTMLTranslator, override=True)
+    app.add_post_transform(OneIdPerTable)

@@ -34,9 +34,18 @@ class SecurityAdvisory(SphinxDirective):
     option_spec: ClassVar[dict[str, Any]] = {"part": lambda value: directives.choice(value, PARTS)}
 
     def _markdown(self, record: Advisory) -> page_parts.MarkdownParser:
+        starts = dict(record.field_lines)
+
         def parse(text: str) -> list[nodes.Node]:
             container = nodes.container()
             self.state.nested_parse(StringList(text.splitlines(), source=str(record.source)), 0, container)
+            # what is reported about these nodes later (a broken link, refused HTML) names the
+            # record's file and line, not the generated page
+            field = next((name for name in starts if getattr(record, name) == text), "")
+            first = starts.get(field, record.id_line)
+            for node in container.findall(nodes.Element):
+                node.source = str(record.source)
+                node.line = first
             return list(container.children)
 
         return parse

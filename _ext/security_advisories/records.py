@@ -121,6 +121,8 @@ class Advisory:
     title: str = ""
     status: str = ""
     id_line: int = 1
+    field_lines: tuple[tuple[str, int], ...] = ()
+    """(field, 1-based line of its first text line) of the Markdown fields: where a problem in them is."""
     aliases: tuple[str, ...] = ()
     details: str = ""
     cvss: CvssRating | None = None
@@ -334,6 +336,13 @@ MARKDOWN_FIELDS = ("details", "remediation", "workaround")
 _DIRECTIVE = re.compile(r"^\s*(`{3,}|~{3,}|:{3,})\s*\{|\{[a-z][a-z0-9_:+-]*\}`", re.MULTILINE)
 
 
+def _text_line(raw: Any, field: str) -> int:
+    """The line a Markdown field's text starts on: the line after ``field: |``, or the key's own."""
+    line = _line_of(raw, [field])
+    value = raw.get(field) if isinstance(raw, Mapping) else None
+    return line + 1 if type(value).__name__ in ("LiteralScalarString", "FoldedScalarString") else line
+
+
 def _markdown_problems(path: Path, raw: Any, data: Mapping[str, Any]) -> list[Problem]:
     problems = []
     for field in MARKDOWN_FIELDS:
@@ -341,7 +350,7 @@ def _markdown_problems(path: Path, raw: Any, data: Mapping[str, Any]) -> list[Pr
         found = _DIRECTIVE.search(text) if isinstance(text, str) else None
         if found:
             problems.append(Problem(
-                path, _line_of(raw, [field]) + text.count("\n", 0, found.start()) + 1,
+                path, _text_line(raw, field) + text.count("\n", 0, found.start()),
                 f"{field} uses MyST directive or role syntax ({found.group().strip()}): write plain Markdown "
                 "(links, lists, emphasis, code)",
             ))
@@ -368,6 +377,7 @@ def _build(path: Path, digest: str, raw: Any, data: Mapping[str, Any], rating: C
         source=path,
         digest=digest,
         id_line=_line_of(raw, ["id"]),
+        field_lines=tuple((field, _text_line(raw, field)) for field in MARKDOWN_FIELDS if field in data),
         aliases=tuple(data.get("aliases", ())),
         details=data.get("details", "").strip(),
         cvss=rating,
