@@ -98,13 +98,13 @@ def test_the_index_lists_every_record_newest_first_with_anchors(good_site: Path)
     assert first[2] == "High (7.5)"
     assert first[3] == "Fixed"
     assert first[4] == "Palette (connected); Palette VerteX (airgap)"
-    assert len(first) == 7
+    assert first[5] == "2099-03-01" and len(first) == 6
     assert rows[0].find("span", class_="advisory-severity-high") is not None
     assert rows[0]["data-releases"].split() == [
         "a/palette/connected/4.4.14", "a/palette/connected/4.4.18", "a/vertex/airgap/4.4.18",
         "f/palette/connected/4.5.2", "f/vertex/airgap/4.5.2",
     ]
-    assert rows[1].find_all("td")[3].get_text(strip=True).startswith("Not affected: the vulnerable component")
+    assert rows[1].find_all("td")[3].get_text(strip=True) == "Not affected"
     links = {a.get_text(): a["href"] for a in rows[0].find_all("td")[0].find_all("a")}
     assert links == {
         "CVE-2099-0001": "cve-2099-0001/", "OSV": "osv/CVE-2099-0001.json", "CSAF": "csaf/cve-2099-0001.json",

@@ -104,7 +104,7 @@ def test_every_internal_link_lands_on_a_destination(reader):
 
 
 def test_titles_and_seed_sentences_are_present(text):
-    flat = " ".join(text.split())
+    flat = re.sub(r"-\s+", "-", " ".join(text.split()))  # an id may break after a hyphen in its cell
     for title in ("Core Principles", "Data Encryption", "Release Process", "Artifact Signatures", "Security Bulletins"):
         assert title in flat
     assert "We view security as more than a feature." in flat  # the Security overview seed
@@ -112,7 +112,8 @@ def test_titles_and_seed_sentences_are_present(text):
 
 
 def test_no_unresolved_references(text):
-    assert "??" not in text
+    # LaTeX prints an unresolved reference as ??; a bulletin's title may hold the path prefix \??\
+    assert re.search(r"(?<![\\?])\?\?(?![\\?])", text) is None
 
 
 def test_metadata(reader):
@@ -125,7 +126,7 @@ def test_metadata(reader):
 
 
 def test_description_in_italics_and_tags_under_titles(text):
-    flat = " ".join(text.split())
+    flat = re.sub(r"-\s+", "-", " ".join(text.split()))  # an id may break after a hyphen in its cell
     assert "Learn about Spectro Cloud security principles for Palette." in flat
     assert re.search(r"Tags: security", flat)
 
@@ -187,8 +188,9 @@ def test_the_appendix_lists_every_security_bulletin(reader, text):
     records = sorted(path.stem for path in folder.glob("*.yaml"))
     assert len(records) >= 20
     outline = [title for _, title in _outline(reader)]
-    assert outline[-1].endswith("All security bulletins"), outline[-3:]
-    appendix = " ".join(text[text.rindex("All security bulletins"):].split())
+    assert outline[-2:] == ["All security bulletins", "Index"], outline[-3:]  # the tag index comes last
+    flat = re.sub(r"-\s+", "-", " ".join(text.split()))  # an id may break after a hyphen in its cell
+    appendix = flat[flat.index("Every published bulletin, newest first."):]  # the appendix's first sentence
     for record in records:
         assert record in appendix.replace("\u2010", "-"), record  # LaTeX sets the id's hyphens as U+2010
     uris = {

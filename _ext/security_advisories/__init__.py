@@ -27,6 +27,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     # imported here, not at the top: the pure layers (records, exports, the importers' command
     # line) are used without Sphinx, and importing them must not load it
     from .bulletins_table import (
+        GivenWidthsOnPaper,
         advisory_filters,
         advisory_row,
         depart_advisory_row,
@@ -59,6 +60,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         advisory_filters, html=(visit_advisory_filters_html, None),
         latex=skip, text=skip, man=skip, texinfo=skip,
     )
+    app.add_post_transform(GivenWidthsOnPaper)
     setup_head_links(app)
     setup_pdf_appendix(app)
     setup_write_exports(app)

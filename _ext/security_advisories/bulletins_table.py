@@ -14,9 +14,10 @@ from typing import Any
 
 from docutils import nodes
 from markupsafe import Markup
+from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .exports_layout import FEEDS, INDEX, PROVIDER_METADATA, csaf_path, osv_path
-from .page_parts import severity_badge, status_text, version_key
+from .page_parts import severity_badge, version_key
 from .records import DEPLOYMENT_LABELS, SEVERITIES, SEVERITY_LABELS, STATUS_LABELS, Advisory
 from .site_links import site_link
 
@@ -24,7 +25,11 @@ from .site_links import site_link
 NOT_STATED = "not_stated"
 # a record without a title is listed by the start of its summary
 TITLE_CHARS = 90
-COLUMNS = ("ID", "Title", "Severity", "Status", "Products", "Package", "Published")
+# the package is on the record's page and in the filters and text search: the table stays narrow
+# enough for a page of paper (the PDF) and a laptop screen
+COLUMNS = ("ID", "Title", "Severity", "Status", "Products", "Published")
+# per cent of the width; given to the PDF's table (LaTeX otherwise breaks ids and "Severity")
+WIDTHS = (21, 28, 11, 12, 15, 13)
 
 
 class advisory_row(nodes.row):  # noqa: N801 - docutils names nodes in lower case
@@ -121,7 +126,7 @@ def bulletins_table(
     table += nodes.title(caption, caption)
     group = nodes.tgroup(cols=len(COLUMNS))
     table += group
-    for width in (14, 32, 10, 12, 18, 14, 10):
+    for width in WIDTHS:
         group += nodes.colspec(colwidth=width)
     head = nodes.thead()
     group += head
@@ -142,15 +147,28 @@ def bulletins_table(
         row += nodes.entry("", nodes.paragraph("", "", site_link(record.id, docname=docnames.get(record.id, ""))), data)
         row += _entry(record.title or short_summary(record))
         row += _entry(severity_badge(record.severity, score))
-        row += _entry(status_text(record))
+        row += _entry(STATUS_LABELS.get(record.status, record.status))  # the reason is on its page
         row += _entry(_products(record, products))
-        row += _entry(record.package.name if record.package else "")
         row += _entry(record.published or "Not stated")
     if not records:
         entry = _entry("No bulletins have been published.")
         entry["morecols"] = len(COLUMNS) - 1
         body += nodes.row("", entry)
     return table
+
+
+class GivenWidthsOnPaper(SphinxPostTransform):
+    """The PDF's bulletins table takes :data:`WIDTHS` and may break across pages. Only there:
+    docutils' HTML writer would write them as ``style`` attributes, which the site's Content-Security-Policy refuses."""
+
+    default_priority = 400
+    formats = ("latex",)
+
+    def run(self, **kwargs: Any) -> None:
+        for table in self.document.findall(nodes.table):
+            if "advisory-bulletins" in table["classes"]:
+                # longtable: the table runs over pages (tabulary, Sphinx's choice below 30 rows, cannot)
+                table["classes"] += ["colwidths-given", "longtable"]
 
 
 def export_links() -> nodes.bullet_list:

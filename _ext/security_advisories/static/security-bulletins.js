@@ -15,7 +15,8 @@
     var parts = Array.prototype.map.call(row.querySelectorAll("td > p:not(.advisory-data)"), function (p) {
       return p.textContent;
     });
-    return (parts.join(" ") + " " + (row.getAttribute("data-aliases") || "")).toLowerCase();
+    var extra = [row.getAttribute("data-aliases"), row.getAttribute("data-package")].join(" ");
+    return (parts.join(" ") + " " + extra).toLowerCase();
   });
   var count = form.querySelector(".advisory-count");
 
