@@ -27,10 +27,14 @@ logger = logging.getLogger(__name__)
 GENERATED_FOLDER = "docusaurus-generated"
 
 
+def markdown_literal(text: str) -> str:
+    """``text`` as Markdown that shows it as written: Markdown's, MDX's and the dialect's
+    punctuation backslash-escaped (CommonMark lets any ASCII punctuation be)."""
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!<>|~&:\"'$%=@^])", r"\\\1", text)
+
+
 def _root_source(title: str) -> str:
-    # a JSON string is a YAML string, so the title cannot break the front matter; in the
-    # heading, Markdown's punctuation is escaped so the name is shown as written
-    heading = re.sub(r"([\\`*_{}\[\]()#+\-.!<>|~&])", r"\\\1", title)
+    # a JSON string is a YAML string, so the title cannot break the front matter
     return (
         "---\n"
         f"title: {json.dumps(title)}\n"
@@ -38,7 +42,7 @@ def _root_source(title: str) -> str:
         "pagination_prev: null\n"
         "pagination_next: null\n"
         "---\n\n"
-        f"# {heading}\n"
+        f"# {markdown_literal(title)}\n"
     )
 
 
@@ -53,6 +57,40 @@ def _needs_root(app: Sphinx) -> bool:
     return not any((srcdir / f"{app.config.root_doc}{suffix}").is_file() for suffix in suffixes)
 
 
+def put_generated_page(
+    env: BuildEnvironment, docname: str, path: Path, text: str, added: set[str], removed: set[str]
+) -> bool:
+    """Keep a page whose source is generated (at ``path``, outside the sources) among the documents.
+
+    The file is rewritten only when ``text`` changes; returns whether it was. Call it at
+    ``env-get-outdated``: a new page joins ``added``, and one Sphinx found gone is not removed.
+    """
+    written = False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.is_file() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+        written = True
+    project: Any = env.project
+    # Sphinx finds documents in the source folder only; a generated one is registered
+    # the way its discovery registers a file (Project keeps both directions of the map)
+    project.docnames.add(docname)
+    project._docname_to_path[docname] = path
+    project._path_to_docname[path] = docname
+    removed.discard(docname)
+    if docname not in env.all_docs:
+        added.add(docname)
+    return written
+
+
+def drop_generated_page(env: BuildEnvironment, docname: str) -> None:
+    """Take a page :func:`put_generated_page` registered out of the documents again."""
+    project: Any = env.project
+    project.docnames.discard(docname)
+    path = project._docname_to_path.pop(docname, None)
+    if path is not None:
+        project._path_to_docname.pop(path, None)
+
+
 def add_generated_root(
     app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
 ) -> list[str]:
@@ -62,19 +100,8 @@ def add_generated_root(
         return []
     path = generated_root_path(app)
     text = _root_source(app.config.project or "Documentation")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if not path.is_file() or path.read_text(encoding="utf-8") != text:
-        path.write_text(text, encoding="utf-8")
+    if put_generated_page(env, root, path, text, added, removed):
         changed.add(root)
-    project: Any = env.project
-    # Sphinx finds documents in the source folder only; the generated one is registered
-    # the way its discovery registers a file (Project keeps both directions of the map).
-    project.docnames.add(root)
-    project._docname_to_path[root] = path
-    project._path_to_docname[path] = root
-    removed.discard(root)
-    if root not in env.all_docs:
-        added.add(root)
     logger.info("no root page in the docs tree: %s is generated (the top-level sections)", root)
     return [root] if root in changed else []
 

@@ -92,12 +92,6 @@ def row_data(record: Advisory) -> dict[str, str]:
     }
 
 
-def short_summary(record: Advisory) -> str:
-    """The summary's start, for a record that has no title."""
-    text = " ".join(record.summary.split())
-    return text if len(text) <= TITLE_CHARS else text[: TITLE_CHARS - 1].rsplit(" ", 1)[0] + "…"
-
-
 def _entry(*children: nodes.Node | str) -> nodes.entry:
     paragraph = nodes.paragraph()
     for child in children:
@@ -145,7 +139,7 @@ def bulletins_table(
         data += nodes.Text(" · ")
         data += site_link("CSAF", path=csaf_path(record))
         row += nodes.entry("", nodes.paragraph("", "", site_link(record.id, docname=docnames.get(record.id, ""))), data)
-        row += _entry(record.title or short_summary(record))
+        row += _entry(record.title or record.summary_start(TITLE_CHARS))
         row += _entry(severity_badge(record.severity, score))
         row += _entry(STATUS_LABELS.get(record.status, record.status))  # the reason is on its page
         row += _entry(_products(record, products))

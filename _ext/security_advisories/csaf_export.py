@@ -26,7 +26,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from .exports_layout import PROVIDER_METADATA, csaf_file_name, csaf_path
+from .exports_layout import PROVIDER_METADATA, csaf_path
 from .publisher import Publisher, last_modified, timestamp
 from .records import DEPLOYMENT_LABELS, JUSTIFICATION_LABELS, SEVERITY_LABELS, STATUS_LABELS, Advisory, Release
 
@@ -55,11 +55,6 @@ class Subject:
     product: str
     deployment: str = ""
     version: str = ""
-
-
-def csaf_filename(advisory: Advisory) -> str:
-    """The document's file name: its tracking id (the record id) per CSAF 2.0 section 5.1."""
-    return csaf_file_name(advisory)
 
 
 def product_id(product: str, deployment: str = "", version: str = "") -> str:

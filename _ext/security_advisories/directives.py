@@ -36,12 +36,12 @@ class SecurityAdvisory(SphinxDirective):
     def _markdown(self, record: Advisory) -> page_parts.MarkdownParser:
         starts = dict(record.field_lines)
 
-        def parse(text: str) -> list[nodes.Node]:
+        def parse(field: str) -> list[nodes.Node]:
+            text: str = getattr(record, field)
             container = nodes.container()
             self.state.nested_parse(StringList(text.splitlines(), source=str(record.source)), 0, container)
             # what is reported about these nodes later (a broken link, refused HTML) names the
             # record's file and line, not the generated page
-            field = next((name for name in starts if getattr(record, name) == text), "")
             first = starts.get(field, record.id_line)
             for node in container.findall(nodes.Element):
                 node.source = str(record.source)

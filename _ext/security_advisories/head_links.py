@@ -10,6 +10,7 @@ from sphinx.util.osutil import relative_uri
 
 from .exports_layout import FEEDS, INDEX
 from .pages import advisory_state
+from .write_exports import EXPORTING_BUILDERS
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -18,8 +19,8 @@ SCRIPT = "security-bulletins.js"
 
 
 def _announce_feeds(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
-    if pagename != app.config.advisories_index or advisory_state(app.env) is None or app.builder.name not in (
-        "html", "dirhtml",
+    if pagename != app.config.advisories_index or advisory_state(app.env) is None or (
+        app.builder.name not in EXPORTING_BUILDERS  # the feeds exist only where they are written
     ):
         return
     here = app.builder.get_target_uri(pagename)

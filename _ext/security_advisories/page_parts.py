@@ -25,6 +25,7 @@ from .records import (
 )
 from .site_links import site_link
 
+# a record's Markdown field (details, remediation, workaround), by name -> its nodes
 MarkdownParser = Callable[[str], list[nodes.Node]]
 
 NVD_URL = "https://nvd.nist.gov/vuln/detail/{}"
@@ -140,7 +141,7 @@ def summary(record: Advisory, markdown: MarkdownParser) -> list[nodes.Node]:
     """The summary (plain text), then the details (Markdown)."""
     out: list[nodes.Node] = [nodes.paragraph(record.summary, record.summary)]
     if record.details:
-        out += markdown(record.details)
+        out += markdown("details")
     return out
 
 
@@ -202,13 +203,13 @@ def remediation(record: Advisory, products: Mapping[str, str], markdown: Markdow
         text = "No fix is planned."
         out.append(nodes.paragraph(text, text))
     if record.remediation:
-        out += markdown(record.remediation)
+        out += markdown("remediation")
     return out
 
 
 def workaround(record: Advisory, markdown: MarkdownParser) -> list[nodes.Node]:
     """The workaround (Markdown)."""
-    return markdown(record.workaround)
+    return markdown("workaround")
 
 
 def references(record: Advisory, export_paths: Mapping[str, str]) -> list[nodes.Node]:

@@ -18,11 +18,12 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sphinx.util import logging
+
+from docusaurus_compat.generated_root import drop_generated_page, markdown_literal, put_generated_page
 
 from .records import Advisory, AdvisoryCollection, Problem, load_advisories
 from .settings import product_names, records_folder
@@ -50,11 +51,6 @@ class AdvisoryState:
     docnames: dict[str, str]
     """docname -> record id."""
 
-    def record(self, docname: str) -> Advisory | None:
-        """The record shown by ``docname``, if it is a record page."""
-        record_id = self.docnames.get(docname)
-        return self.collection.by_id().get(record_id) if record_id else None
-
     @property
     def listing(self) -> str:
         """A digest of every record's id and bytes: the index changes exactly when it does."""
@@ -74,18 +70,6 @@ def advisory_state(env: BuildEnvironment) -> AdvisoryState | None:
 def record_docname(index: str, record: Advisory) -> str:
     """The document that shows ``record``."""
     return f"{index}/{record.slug}"
-
-
-def _markdown_text(text: str) -> str:
-    # the title is the author's text: Markdown's and MDX's punctuation is escaped, so it shows as written
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!<>|~&:\"'$%=@^])", r"\\\1", " ".join(text.split()))
-
-
-def _description(record: Advisory) -> str:
-    text = " ".join(record.summary.split())
-    if len(text) <= DESCRIPTION_CHARS:
-        return text
-    return text[: DESCRIPTION_CHARS - 1].rsplit(" ", 1)[0] + "…"
 
 
 def record_parts(record: Advisory) -> list[tuple[str, str]]:
@@ -108,7 +92,7 @@ def record_source(record: Advisory) -> str:
         # JSON strings are YAML strings: no value can break out of the front matter
         "title": json.dumps(title, ensure_ascii=False),
         "sidebar_label": json.dumps(record.id),
-        "description": json.dumps(_description(record), ensure_ascii=False),
+        "description": json.dumps(record.summary_start(DESCRIPTION_CHARS), ensure_ascii=False),
         "keywords": json.dumps([record.id, *record.aliases, *([record.package.name] if record.package else [])]),
         "tags": json.dumps(["security", "cve"]),
         "hiddenFromNav": "true",
@@ -117,7 +101,7 @@ def record_source(record: Advisory) -> str:
         "pagination_next": "null",
     }
     lines = ["---", *(f"{key}: {value}" for key, value in front_matter.items()), "---", ""]
-    lines += [f"# {_markdown_text(title)}", ""]
+    lines += [f"# {markdown_literal(' '.join(title.split()))}", ""]
     for heading, part in record_parts(record):
         if heading:
             lines += [f"## {heading}", ""]
@@ -128,32 +112,8 @@ def record_source(record: Advisory) -> str:
 def put_generated(
     app: Sphinx, env: BuildEnvironment, docname: str, text: str, added: set[str], removed: set[str]
 ) -> None:
-    """Keep ``docname``'s generated source (rewritten only when ``text`` changes) among the documents."""
-    path = Path(app.doctreedir) / GENERATED_FOLDER / f"{docname}.md"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if not path.is_file() or path.read_text(encoding="utf-8") != text:
-        path.write_text(text, encoding="utf-8")
-    _register(env, docname, path)
-    removed.discard(docname)
-    if docname not in env.all_docs:
-        added.add(docname)
-
-
-def _register(env: BuildEnvironment, docname: str, path: Path) -> None:
-    project: Any = env.project
-    # Sphinx finds documents in the source folder only; a generated one is registered the
-    # way its discovery registers a file (Project keeps both directions of the map)
-    project.docnames.add(docname)
-    project._docname_to_path[docname] = path
-    project._path_to_docname[path] = docname
-
-
-def _unregister(env: BuildEnvironment, docname: str) -> None:
-    project: Any = env.project
-    project.docnames.discard(docname)
-    path = project._docname_to_path.pop(docname, None)
-    if path is not None:
-        project._path_to_docname.pop(path, None)
+    """Keep ``docname``'s generated source (in the doctree folder) among the documents."""
+    put_generated_page(env, docname, Path(app.doctreedir) / GENERATED_FOLDER / f"{docname}.md", text, added, removed)
 
 
 def _remove_pages(
@@ -169,7 +129,7 @@ def _remove_pages(
             if docname in env.project.docnames:
                 changed.add(docname)
             continue
-        _unregister(env, docname)
+        drop_generated_page(env, docname)
         added.discard(docname)
         changed.discard(docname)
         if docname in env.all_docs:

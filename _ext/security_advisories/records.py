@@ -149,6 +149,11 @@ class Advisory:
         """``CVE-…: title``, or the id alone when the record has no title."""
         return f"{self.id}: {self.title}" if self.title else self.id
 
+    def summary_start(self, chars: int) -> str:
+        """The summary on one line, cut at a word before ``chars`` characters (with an ellipsis)."""
+        text = " ".join(self.summary.split())
+        return text if len(text) <= chars else text[: chars - 1].rsplit(" ", 1)[0] + "…"
+
     @property
     def severity(self) -> str:
         """The severity shown: computed from the CVSS vector, else NIST's, else the vendor's."""
@@ -168,10 +173,15 @@ class AdvisoryCollection:
 
     records: tuple[Advisory, ...]
     problems: tuple[Problem, ...]
+    _by_id: dict[str, Advisory] = dataclasses.field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # made once: every part of every record page looks its record up here
+        object.__setattr__(self, "_by_id", {record.id: record for record in self.records})
 
     def by_id(self) -> dict[str, Advisory]:
-        """id -> record."""
-        return {record.id: record for record in self.records}
+        """id -> record (shared: do not modify it)."""
+        return self._by_id
 
 
 class _LimitedComposer(Composer):

@@ -33,11 +33,14 @@ class ResolveSiteLinks(SphinxPostTransform):
     default_priority = 10
 
     def run(self, **kwargs: Any) -> None:
+        links = list(self.document.findall(site_link))
+        if not links:
+            return  # most pages have none: no site model lookup for them
         builder = self.app.builder
         html = builder.format == "html"
         index = self.config.advisories_index
         routes = site_model(self.env).routes.routes
-        for node in list(self.document.findall(site_link)):
+        for node in links:
             docname = self.config.root_doc if node["root"] else (node["docname"] or index)
             if html:
                 path, hash_mark, fragment = node["path"].partition("#")

@@ -18,14 +18,13 @@ import pytest
 from referencing.exceptions import Unresolvable
 
 from security_advisories.csaf_export import (
-    csaf_filename,
     csaf_vex_document,
     product_status,
     provider_metadata,
     subjects,
 )
 from security_advisories.cvss_rating import rate_vector
-from security_advisories.exports_layout import csaf_path, osv_path
+from security_advisories.exports_layout import csaf_file_name, csaf_path, osv_path
 from security_advisories.feeds import atom_feed, index_document, json_bytes, json_feed, rss_feed
 from security_advisories.osv_export import osv_document, parse_purl
 from security_advisories.publisher import EPOCH, Publisher
@@ -219,7 +218,7 @@ def test_csaf_tracking_and_file_name() -> None:
     assert [(r["date"], r["number"]) for r in synthetic] == [
         ("2099-03-01T00:00:00Z", "1"), ("2099-03-20T00:00:00Z", "2"),
     ]
-    assert csaf_filename(FIXED) == "cve-2099-0001.json" == csaf_path(FIXED).rsplit("/", 1)[1]
+    assert csaf_file_name(FIXED) == "cve-2099-0001.json" == csaf_path(FIXED).rsplit("/", 1)[1]
     self_link = csaf_vex_document(FIXED, PUBLISHER)["document"]["references"][0]
     assert self_link == {"category": "self", "summary": "This document", "url": SITE + "csaf/cve-2099-0001.json"}
 

@@ -67,7 +67,7 @@ var Scorer = (() => {
   const PHRASE_IN_TITLE = 150;
   const SECTION_TITLE = 500;
   const stemmer = typeof Stemmer === "function" ? new Stemmer() : { stemWord: (w) => w };
-  const cache = { query: null, words: [] };
+  const cache = { query: null, words: [], phrase: "" };
 
   const wordsOf = (text) =>
     text.toLowerCase().split(/[^\p{L}\p{N}_]+/u).filter(Boolean);
@@ -77,6 +77,7 @@ var Scorer = (() => {
     if (query !== cache.query) {
       const stop = window.stopwords || new Set();
       cache.query = query;
+      cache.phrase = wordsOf(query).join(" ");
       cache.words = wordsOf(query)
         .filter((w) => !stop.has(w) && !/^\d+$/.test(w))
         .map((w) => stemmer.stemWord(w));
@@ -98,9 +99,8 @@ var Scorer = (() => {
       const page = cut === -1 ? title : title.slice(0, cut);
       if (!anchor && holdsEvery(page, words)) {
         const titleWords = wordsOf(page).join(" ");
-        const phrase = wordsOf(cache.query).join(" ");
-        if (titleWords === phrase) return score + PAGE_TITLE + EXACT_TITLE;
-        const holdsPhrase = phrase && ` ${titleWords} `.includes(` ${phrase} `);
+        if (titleWords === cache.phrase) return score + PAGE_TITLE + EXACT_TITLE;
+        const holdsPhrase = cache.phrase && ` ${titleWords} `.includes(` ${cache.phrase} `);
         return score + PAGE_TITLE + (holdsPhrase ? PHRASE_IN_TITLE : 0);
       }
       if (anchor && cut !== -1 && holdsEvery(title.slice(cut + 3), words)) return score + SECTION_TITLE;
