@@ -143,10 +143,14 @@ html_extra_path = [str(_PDF)] if _PDF.is_file() else []
 html_context = {"docusaurus_pdf": _PDF.name if _PDF.is_file() else ""}
 html_theme_options = {
     "navigation_with_keys": True,
+    # no edit/view buttons above the article (furo's): the page's foot has "Edit this page"
+    "top_of_page_buttons": [],
 }
-# The top bar shows the logo and name, so the sidebar starts with the search box.
+# The top bar shows the logo and name, so the sidebar starts with the search box (after the
+# top bar's links, which _templates/sidebar/docusaurus-navbar-links.html shows only on phones).
 html_sidebars = {
-    "**": ["sidebar/search.html", "sidebar/scroll-start.html", "sidebar/navigation.html", "sidebar/scroll-end.html"]
+    "**": ["sidebar/docusaurus-navbar-links.html", "sidebar/search.html", "sidebar/scroll-start.html",
+           "sidebar/navigation.html", "sidebar/scroll-end.html"]
 }
 html_logo = str(HERE / "source" / "_static" / "logo.svg")
 html_favicon = html_logo
@@ -159,6 +163,39 @@ docusaurus_navbar_links = [
     ("API", "/api/introduction/"),
 ]
 docusaurus_repository_url = "https://github.com/spectrocloud/librarium"
+# As on the main site: the logo alone names the home link.
+docusaurus_navbar_logo_alt = "Spectro cloud logo"
+docusaurus_navbar_title: str | None = ""
+# The sidebar's top level, the main docs site's sections in its order: (label, site path, icon).
+# A top-level page of this project (/security/) is its own section, open on its pages; every
+# other section links to docusaurus_site_url. Icons: the main site's front matter where known
+# (aliases above), else the closest Font Awesome icon.
+docusaurus_sidebar_sections = [
+    ("Release Notes", "/release-notes/", "bell"),
+    ("Security Bulletins", "/security-bulletins/", "shield-halved"),
+    ("What is Palette?", "/", "palette"),
+    ("Getting Started", "/getting-started/", "flag-checkered"),
+    ("Architecture", "/architecture/", "sitemap"),
+    ("Profiles", "/profiles/", "bars-staggered"),
+    ("Deployment Modes", "/deployment-modes/", "rocket"),
+    ("Clusters", "/clusters/", "clusters"),
+    ("Bring Your Own OS (BYOOS)", "/byoos/", "os"),
+    ("Palette Dev Engine", "/devx/", "users"),
+    ("Virtual Machine Orchestrator", "/vm-management/", "server"),
+    ("Workspaces", "/workspace/", "workspaces"),
+    ("Packs List", "/integrations/", "integration"),
+    ("User & Role Management", "/user-management/", "roles"),
+    ("Registries and Packs", "/registries-and-packs/", "nodes"),
+    ("Security", "/security/", "lock"),
+    ("Audit Logs", "/audit-logs/", "admin"),
+    ("Self-Hosted Palette", "/enterprise-version/", "warehouse"),
+    ("Palette VerteX", "/vertex/", "shield"),
+    ("Tenant Administration", "/tenant-settings/", "gears"),
+    ("Automation", "/automation/", "robot"),
+    ("Troubleshooting", "/troubleshooting/", "screwdriver-wrench"),
+    ("Glossary", "/glossary-all/", "about"),
+    ("Compliance & Legal", "/legal-licenses/", "scale-balanced"),
+]
 # The version being built comes first; list more to turn the label into a switcher.
 docusaurus_versions = [("latest", "/")]
 
@@ -262,3 +299,5 @@ if os.environ.get("SITE"):
         raise ConfigError(f"SITE={os.environ['SITE']}: {error}") from None  # one message, no traceback
     html_extra_path = []
     html_context = {"docusaurus_pdf": ""}
+    # the Palette top bar and sidebar sections above are not that site's
+    docusaurus_navbar_logo_alt, docusaurus_navbar_title, docusaurus_sidebar_sections = "", None, []

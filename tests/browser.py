@@ -104,8 +104,8 @@ DARK_BACKGROUND = "rgb(19, 20, 22)"  # furo's dark page colour
 
 
 def switch_to_dark_and_reload(page: Page) -> None:
-    """Click furo's colour-mode button until the page is dark, reload, and check it stayed dark."""
-    toggle = page.locator(".theme-toggle:visible").first
+    """Click the top bar's colour-mode switch until the page is dark, reload, and check it stayed dark."""
+    toggle = page.locator("button.docusaurus-color-mode:visible").first
     for _ in range(3):  # auto -> light/dark -> ...
         if page.evaluate("document.body.dataset.theme") == "dark":
             break

@@ -8,10 +8,14 @@ import subprocess
 import sys
 from io import StringIO
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from bs4 import BeautifulSoup, Tag
 from sphinx.testing.util import SphinxTestApp
+
+if TYPE_CHECKING:
+    from playwright.sync_api import ViewportSize
 
 pytest_plugins = ("sphinx.testing.fixtures",)
 
@@ -154,6 +158,19 @@ def base(site):
 
     with serve(site) as url:
         yield url
+
+
+DESKTOP: ViewportSize = {"width": 1440, "height": 900}  # furo shows the right-hand contents from 82em
+
+
+@pytest.fixture
+def page(browser):
+    """A desktop-sized page in its own browser context."""
+    context = browser.new_context(viewport=DESKTOP)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
 
 
 @pytest.fixture(scope="module")

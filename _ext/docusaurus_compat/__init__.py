@@ -38,6 +38,8 @@ from .html_translator import setup_html_translator
 from .index_cards import setup_index_cards
 from .link_records import setup_link_records
 from .links import setup_links
+from .llms_txt import setup_llms_txt
+from .markdown_pages import setup_markdown_pages
 from .missing_files import setup_missing_files
 from .navbar import setup_navbar
 from .navigation import setup_navigation
@@ -125,6 +127,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_csp(app)
     setup_sitemap(app)
     setup_stale_outputs(app)
+    setup_markdown_pages(app)  # a Markdown copy beside every page, the Copy page button
+    setup_llms_txt(app)  # llms.txt and llms-full.txt at the site root
     return {
         "version": __version__,
         "env_version": ENV_VERSION,

@@ -12,6 +12,17 @@ A site path that names a page of this project links to it relatively; any other
 site path goes to ``docusaurus_site_url``. The first version is the one being
 built. ``_templates/docusaurus-navbar.html`` renders it in furo's announcement
 slot (above the page at every width), so furo's own templates stay untouched.
+
+At its end, as on the Docusaurus site, the colour-mode switch and the search
+button. The switch (``static/docusaurus-navbar.js``) keeps furo's own state (the
+``theme`` key in localStorage, ``auto``/``light``/``dark``, mirrored on
+``<body data-theme>``), so furo's in-article and phone-header toggles, which
+``docusaurus.css`` hides, are not needed; it is ``hidden`` until the script runs.
+The search button is a link to the search page that the search dialog's script
+takes over (``data-docusaurus-search-open``). On a phone the top links fold
+behind one menu button ("Toggle navigation bar") that opens furo's navigation
+drawer, which then shows those links above the sidebar
+(``_templates/sidebar/docusaurus-navbar-links.html``).
 """
 
 from __future__ import annotations
@@ -30,6 +41,22 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
 
+
+
+NAVBAR_SCRIPT = "docusaurus-navbar.js"
+COLOR_MODE_ICONS = {"light": "sun", "dark": "moon", "auto": "circle-half-stroke"}  # furo's names -> icons
+
+
+def _navbar_icons() -> dict[str, Markup]:
+    """The top bar's icons (Font Awesome SVG): the colour modes, search and the phone menu."""
+    names = {**COLOR_MODE_ICONS, "search": "magnifying-glass", "menu": "bars"}
+    return {key: Markup(icon_svg(name)) for key, name in names.items()}
+
+
+def color_mode_label(mode: str) -> str:
+    """The switch's accessible name for furo's mode (``auto``/``light``/``dark``), as Docusaurus words it."""
+    word = {"auto": "system", "light": "light", "dark": "dark"}[mode]
+    return f"Switch between dark and light mode (currently {word} mode)"
 
 
 def _pairs(config: Config, name: str) -> list[tuple[str, str]]:
@@ -108,6 +135,7 @@ def navbar_context(app: Sphinx, pagename: str) -> dict[str, Any] | None:
             {"label": entry.label, "url": page_href(app, pagename, target), "current": entry.key == own}
             for entry, target in site_versions.menu(pagename) if target is not None
         ]
+    title = config.docusaurus_navbar_title
     return {
         "links": items,
         "menus": menus,
@@ -116,6 +144,13 @@ def navbar_context(app: Sphinx, pagename: str) -> dict[str, Any] | None:
         "repository": repository,
         "repository_icon": Markup(icon_svg("github")),
         "home": page_href(app, pagename, config.root_doc),
+        "logo_alt": config.docusaurus_navbar_logo_alt,
+        "title": title,  # None: the site's title (docstitle)
+        # Sphinx writes the search page unless html_search is off (then: no search button)
+        "search": page_href(app, pagename, "search") if getattr(app.builder, "search", False) else "",
+        "icons": _navbar_icons(),
+        # the name before the script reads the saved mode (the button is hidden until then)
+        "color_mode_label": color_mode_label("auto"),
     }
 
 
@@ -142,7 +177,13 @@ def _add_navbar(app: Sphinx, pagename: str, templatename: str, context: dict[str
         context["theme_announcement"] = True
 
 
+def _add_script(app: Sphinx) -> None:
+    # the folder is on html_static_path already (sidebar.py adds it for the sidebar script)
+    app.add_js_file(NAVBAR_SCRIPT, defer="defer")
+
+
 def setup_navbar(app: Sphinx) -> None:
     """Register the top-bar settings and fill the template context."""
     app.connect("config-inited", _check_config)
     app.connect("html-page-context", _add_navbar)
+    app.connect("builder-inited", _add_script)

@@ -80,6 +80,13 @@ SETTINGS: tuple[Setting, ...] = (
             "Top-bar menus: `(label, [(label, site path or URL), ...])` pairs"),
     Setting("docusaurus_footer_links", [], frozenset({list, tuple}), "html",
             "Footer link columns: `(title, [(label, site path or URL), ...])` pairs"),
+    Setting("docusaurus_navbar_logo_alt", "", frozenset({str}), "html",
+            "The top-bar logo's text alternative (`\"\"`: decorative, the title names the home link)"),
+    Setting("docusaurus_navbar_title", None, frozenset({str, type(None)}), "html",
+            "The text beside the top-bar logo (`None`: `html_title`; `\"\"`: the logo alone)"),
+    Setting("docusaurus_sidebar_sections", [], frozenset({list, tuple}), "html",
+            "The sidebar's top level: `(label, site path, icon)` triples; a top-level page of this project "
+            "is its own section, any other path links to `docusaurus_site_url` (`[]`: the pages' own top level)"),
     Setting("docusaurus_repository_url", "", frozenset({str}), "html",
             "The top bar's repository link (an http(s) URL)"),
     Setting("docusaurus_versions", [], frozenset({list, tuple}), "html",

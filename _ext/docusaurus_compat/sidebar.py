@@ -17,22 +17,36 @@ produced directly here instead of having furo re-parse a full toctree per page.
 The checkbox is the keyboard control (``docusaurus.css`` keeps it focusable under
 its arrow): it is named after its category and carries ``aria-expanded``, which
 the script keeps in step; the current page's link has ``aria-current="page"``.
+
+``docusaurus_sidebar_sections`` (``conf.py``) makes the top level the main docs
+site's sections, in its order: ``(label, site path, icon)``. A section whose path
+is a top-level page of this project (under ``docusaurus_owned_paths``) is that
+page's subtree, drawn as above (open on its own pages); every other section is a
+plain link to ``docusaurus_site_url`` (no toggle: its children are not here).
+Top-level pages no section names follow, so none becomes unreachable. Without the
+setting the top level is the pages' own. The tree sits in a ``<nav>`` landmark
+named "Docs sidebar", as on the Docusaurus site.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import dataclasses
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from markupsafe import escape
 
 from .html_builder import page_href
-from .icons import icon_svg
+from .icons import icon_svg, resolve_icon
+from .link_targets import is_owned, main_site_url
 from .site_model import NavItem, Sidebar, site_model
+from .url_policy import is_site_path
+from .warning_types import DocusaurusWarning, warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.config import Config
 
 NAV_DIR = "docusaurus-nav"  # one JSON file per top-level category, under _static/
 NAV_SCRIPT = "docusaurus-nav.js"
@@ -42,6 +56,110 @@ STATIC_DIR = Path(__file__).parent / "static"
 def toggle_label(label: str) -> str:
     """The accessible name of a category's expand/collapse control (as Docusaurus names it)."""
     return f"Toggle the collapsible sidebar category '{label}'"
+
+
+SECTIONS_SETTING = "docusaurus_sidebar_sections"
+NAV_LABEL = "Docs sidebar"  # the landmark's name, as on the Docusaurus site
+
+
+@dataclasses.dataclass(frozen=True)
+class Section:
+    """One entry of ``docusaurus_sidebar_sections``: its label, site path and Font Awesome icon."""
+
+    label: str
+    path: str
+    icon: str | None
+
+
+def checked_sections(value: Any, aliases: dict[str, str]) -> list[Section]:
+    """The ``docusaurus_sidebar_sections`` entries, checked: a bad one is a ConfigError naming it."""
+    from sphinx.errors import ConfigError
+
+    sections: list[Section] = []
+    seen: set[str] = set()
+    for entry in value:
+        where = f"{SECTIONS_SETTING}: entry {entry!r}"
+        if not (isinstance(entry, (list, tuple)) and len(entry) == 3 and all(isinstance(x, str) for x in entry)):
+            raise ConfigError(f"{where} must be a (label, site path, icon) triple of strings")
+        label, path, icon = entry
+        if not label.strip():
+            raise ConfigError(f"{where} has an empty label")
+        if not is_site_path(path):
+            raise ConfigError(f"{where}: {path!r} must be a site path (starting with /)")
+        key = path.rstrip("/") or "/"
+        if key in seen:
+            raise ConfigError(f"{where}: another entry already has the path {path!r}")
+        seen.add(key)
+        resolved = resolve_icon(icon, aliases) if icon else None
+        if icon and resolved is None:
+            raise ConfigError(
+                f"{where}: {icon!r} is neither a Font Awesome Free icon nor a docusaurus_icon_aliases name"
+            )
+        sections.append(Section(label, path, resolved))
+    return sections
+
+
+def _sections(config: Config) -> list[Section]:
+    return checked_sections(getattr(config, SECTIONS_SETTING), config.docusaurus_icon_aliases)
+
+
+def _check_sections(app: Sphinx, config: Config) -> None:
+    _sections(config)
+
+
+@dataclasses.dataclass(frozen=True)
+class TopEntry:
+    """One top-level sidebar entry under ``docusaurus_sidebar_sections``: a page of this
+    project's tree (``node``, with the section's label and icon) or a link to the main site."""
+
+    node: NavItem | None = None
+    label: str = ""
+    href: str = ""
+    icon: str | None = None
+
+
+def _section_page(app: Sphinx, sidebar: Sidebar, section: Section) -> str | None:
+    """The top-level page of ``sidebar`` a section's path names, or None (the main site has it)."""
+    if not is_owned(section.path, app.config.docusaurus_owned_paths):
+        return None
+    docname = site_model(app.env).find_page(app.config.root_doc, section.path)
+    if docname is None or docname not in sidebar.items or sidebar.items[docname].parent != sidebar.root:
+        return None
+    return docname
+
+
+def top_entries(app: Sphinx, sidebar: Sidebar, pagename: str) -> list[TopEntry] | None:
+    """The top level that ``docusaurus_sidebar_sections`` gives ``sidebar``, or None without it."""
+    sections = _sections(app.config)
+    if not sections or sidebar is not _main_sidebar(app):
+        return None
+    entries, named = [], set()
+    for section in sections:
+        docname = _section_page(app, sidebar, section)
+        if docname is None:
+            href = main_site_url(app.config, pagename, section.path)
+            entries.append(TopEntry(label=section.label, href=href, icon=section.icon))
+        else:
+            named.add(docname)
+            node = dataclasses.replace(sidebar.items[docname], label=section.label, icon=section.icon)
+            entries.append(TopEntry(node=node))
+    entries += [TopEntry(node=sidebar.items[key]) for key in sidebar.items[sidebar.root].children if key not in named]
+    return entries
+
+
+def _check_section_pages(app: Sphinx, env: Any) -> None:
+    """A section under ``docusaurus_owned_paths`` that names no top-level page: a warning (it
+    would otherwise link, silently, to the main site's copy)."""
+    sidebar = _main_sidebar(app)
+    if sidebar is None:
+        return
+    for section in _sections(app.config):
+        if is_owned(section.path, app.config.docusaurus_owned_paths) and _section_page(app, sidebar, section) is None:
+            warn(
+                f"{SECTIONS_SETTING}: {section.path!r} ({section.label}) is under docusaurus_owned_paths "
+                "but names no top-level page of this project",
+                DocusaurusWarning.LINK_MISSING,
+            )
 
 
 class _Renderer:
@@ -54,11 +172,19 @@ class _Renderer:
         self.checkboxes = 0
         self.branch = {item.docname for item in sidebar.chain(pagename)}
 
-    def render(self) -> str:
-        children = self._children(self.sidebar.items[self.sidebar.root])
-        items = "".join(self.item(node, 1) for node in children)
-        current = ' class="current"' if any(n.docname in self.branch for n in children) else ""
-        return f"<ul{current}>{items}</ul>"
+    def render(self, top: Sequence[TopEntry] | None = None) -> str:
+        if top is None:
+            top = [TopEntry(node=node) for node in self._children(self.sidebar.items[self.sidebar.root])]
+        items = "".join(self.item(entry.node, 1) if entry.node else self.site_link(entry) for entry in top)
+        current = ' class="current"' if any(e.node and e.node.docname in self.branch for e in top) else ""
+        return f'<nav aria-label="{NAV_LABEL}"><ul{current}>{items}</ul></nav>'
+
+    @staticmethod
+    def site_link(entry: TopEntry) -> str:
+        """A section of the main docs site: a plain link (its children are not in this project)."""
+        icon = icon_svg(entry.icon) if entry.icon else ""
+        return (f'<li class="toctree-l1 docusaurus-site-section"><a class="reference" href="{escape(entry.href)}" '
+                f'rel="noopener noreferrer">{icon}{escape(entry.label)}</a></li>')
 
     def _children(self, node: NavItem) -> list[NavItem]:
         return [self.sidebar.items[child] for child in node.children]
@@ -112,9 +238,12 @@ class _Renderer:
         return html + "</li>"
 
 
-def render_nav(sidebar: Sidebar, pagename: str, href: Callable[[str], str]) -> str:
-    """One page's sidebar: top level plus the current branch (``href``: docname -> link)."""
-    return _Renderer(sidebar, pagename, href).render()
+def render_nav(
+    sidebar: Sidebar, pagename: str, href: Callable[[str], str], top: Sequence[TopEntry] | None = None,
+) -> str:
+    """One page's sidebar: top level plus the current branch (``href``: docname -> link;
+    ``top``: the top level :func:`top_entries` gives, instead of the tree's own)."""
+    return _Renderer(sidebar, pagename, href).render(top)
 
 
 def _skip_furo_toctree(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
@@ -130,7 +259,9 @@ def _set_our_tree(app: Sphinx, pagename: str, templatename: str, context: dict, 
     if sidebar is None:  # a whole site whose versions have no sidebars (sidebarPath: false)
         context["furo_navigation_tree"] = ""
         return
-    context["furo_navigation_tree"] = render_nav(sidebar, pagename, lambda doc: page_href(app, pagename, doc))
+    context["furo_navigation_tree"] = render_nav(
+        sidebar, pagename, lambda doc: page_href(app, pagename, doc), top_entries(app, sidebar, pagename),
+    )
 
 
 def _main_sidebar(app: Sphinx) -> Sidebar | None:
@@ -164,6 +295,8 @@ def setup_sidebar(app: Sphinx) -> None:
     app.connect("html-page-context", _set_our_tree, priority=600)  # after furo
     app.connect("build-finished", _write_navigation_files)
     app.connect("builder-inited", _add_static_files)
+    app.connect("config-inited", _check_sections)
+    app.connect("env-check-consistency", _check_section_pages)
 
 
 def _add_static_files(app: Sphinx) -> None:

@@ -35,7 +35,9 @@ PHASES: dict[str, tuple[str, ...]] = {
     # writing pages
     "write": (
         "html_builder", "html_translator", "sidebar", "template_context", "navbar", "index_cards",
-        "links", "tags", "sitemap", "search", "csp", "pdf", "site_pdf", "generated_index", "stale_outputs",
+        "links", "tags", "sitemap", "search", "csp", "pdf", "site_pdf",
+        "generated_index", "stale_outputs",
+        "markdown_copy", "markdown_pages", "llms_txt",
     ),
 }
 ORDER = list(PHASES)
