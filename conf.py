@@ -146,8 +146,9 @@ html_theme_options = {
     # no edit/view buttons above the article (furo's): the page's foot has "Edit this page"
     "top_of_page_buttons": [],
 }
-# The top bar shows the logo and name, so the sidebar starts with the search box (after the
-# top bar's links, which _templates/sidebar/docusaurus-navbar-links.html shows only on phones).
+# Search is the top bar's button (the search dialog, search_dialog.py), as on the live site; the
+# sidebar's search box is there only without JavaScript (then the dialog cannot open), and on
+# phones the drawer starts with the top bar's links (_templates/sidebar/docusaurus-navbar-links.html).
 html_sidebars = {
     "**": ["sidebar/docusaurus-navbar-links.html", "sidebar/search.html", "sidebar/scroll-start.html",
            "sidebar/navigation.html", "sidebar/scroll-end.html"]

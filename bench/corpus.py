@@ -11,7 +11,9 @@
 * ``docusaurus``: a ``docs/`` folder for Docusaurus 3 (MDX imports for Tabs).
 
 Pages have 600-1,500 words and sit in folders 3-4 levels deep. The same seed
-gives the same site.
+gives the same site. ``--vocabulary 9000`` draws the prose from 9,000 words with
+Zipf's frequencies instead of a list of about a hundred (what a search index of
+real pages has to hold).
 """
 
 from __future__ import annotations
@@ -91,8 +93,45 @@ def plan_site(n: int, rng: random.Random) -> list[Page]:
     return pages[:n] if len(pages) > n else pages
 
 
+SYLLABLES = "ba be bi bo bu ca ce co cu da de di do du fa fe fi fo ga ge go ka ke ki ko la le li lo lu " \
+    "ma me mi mo mu na ne ni no nu pa pe pi po ra re ri ro ru sa se si so ta te ti to tu va ve vi vo za ze".split()
+
+
+@dataclass
+class Vocabulary:
+    """Words drawn as real prose draws them: a few very common, a long tail of rare ones (Zipf, s=1)."""
+
+    words: list[str]
+    cumulative: list[float]
+
+    @classmethod
+    def zipf(cls, size: int, seed: int) -> Vocabulary:
+        rng = random.Random(f"vocabulary-{seed}")
+        words = list(WORDS)
+        seen = set(words)
+        while len(words) < size:
+            word = "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4)))
+            if word not in seen:
+                seen.add(word)
+                words.append(word + rng.choice(["", "", "", "s", "ing", "ed", "tion"]))
+        total = 0.0
+        cumulative = []
+        for rank in range(1, len(words) + 1):
+            total += 1 / rank
+            cumulative.append(total)
+        return cls(words, cumulative)
+
+    def draw(self, rng: random.Random, k: int) -> list[str]:
+        return rng.choices(self.words, cum_weights=self.cumulative, k=k)
+
+
+# None: the small fixed word list (the build benchmarks); a Vocabulary for realistic text (search)
+VOCABULARY: Vocabulary | None = None
+
+
 def sentence(rng: random.Random, words: int) -> str:
-    text = " ".join(rng.choice(WORDS) for _ in range(words))
+    drawn = VOCABULARY.draw(rng, words) if VOCABULARY else [rng.choice(WORDS) for _ in range(words)]
+    text = " ".join(drawn)
     return text[0].upper() + text[1:] + "."
 
 
@@ -215,8 +254,10 @@ def front_matter(page: Page, rng: random.Random) -> str:
     return "\n".join(lines) + "\n\n"
 
 
-def write_site(n: int, out: Path, flavour: str = "ours", seed: int = 1) -> list[Page]:
-    """Write the site; return its pages."""
+def write_site(n: int, out: Path, flavour: str = "ours", seed: int = 1, vocabulary: int = 0) -> list[Page]:
+    """Write the site; return its pages (``vocabulary``: that many words, Zipf-distributed)."""
+    global VOCABULARY
+    VOCABULARY = Vocabulary.zipf(vocabulary, seed) if vocabulary else None
     rng = random.Random(seed)
     pages = plan_site(n, rng)
     if out.exists():
@@ -252,8 +293,10 @@ def main() -> None:
     parser.add_argument("out", type=Path)
     parser.add_argument("--flavour", choices=["ours", "stock", "docusaurus"], default="ours")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--vocabulary", type=int, default=0,
+                        help="draw prose from this many words, Zipf-distributed (0: the small fixed list)")
     args = parser.parse_args()
-    pages = write_site(args.n, args.out, args.flavour, args.seed)
+    pages = write_site(args.n, args.out, args.flavour, args.seed, args.vocabulary)
     words = sum(len(p.read_text().split()) for p in args.out.rglob("*.md"))
     print(json.dumps({"pages": len(pages), "words": words, "out": str(args.out)}))
 

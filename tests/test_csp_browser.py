@@ -85,7 +85,9 @@ def test_features_work_under_the_policy(csp_page):
     # search
     page.keyboard.press("Control+k")
     page.keyboard.type("encryption")
-    page.keyboard.press("Enter")
+    first = page.get_by_role("dialog", name="Search").get_by_role("option").first
+    first.locator(".docusaurus-search-title").filter(has_text="Data Encryption").wait_for()
+    page.goto(base + "search/?q=encryption")  # and the full results page
     page.wait_for_selector("#search-results li a", timeout=15000)
     assert page.locator("#search-results li > a").first.inner_text() == "Data Encryption"
     # tabs and the copy button

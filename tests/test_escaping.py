@@ -144,6 +144,13 @@ def test_no_script_runs_in_a_browser(site):
         page.wait_for_selector("#search-results li a", timeout=15000)
         assert PAYLOAD in page.locator("#search-results li > a").first.inner_text()
         assert page.locator("#search-results img[src=x]").count() == 0
+        # the search dialog shows the title as text too
+        page.keyboard.press("Control+k")
+        page.keyboard.type("alert")
+        first = page.get_by_role("dialog", name="Search").get_by_role("option").first
+        first.wait_for(timeout=15000)
+        assert PAYLOAD in first.inner_text()
+        assert page.locator("dialog img, dialog script").count() == 0
     assert dialogs == []
 
 

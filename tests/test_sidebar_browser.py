@@ -32,16 +32,19 @@ def test_collapsed_category_expands_from_the_navigation_file(app):
     assert len(nav_requests) == 1 and "guide.json" in nav_requests[0]
 
 
-def test_ctrl_k_and_slash_focus_the_search_box(app):
+def test_ctrl_k_and_slash_open_the_search_dialog(app):
     app.build()
     with serve(app.outdir) as base, chromium_page() as page:
         page.goto(base + "guide/first/")
         page.keyboard.press("Control+k")
-        assert page.evaluate("document.activeElement.name") == "q"
-        page.evaluate("document.activeElement.blur()")
+        assert page.evaluate("document.activeElement.id") == "docusaurus-search-input"
+        page.keyboard.press("Escape")
+        assert page.evaluate("document.activeElement === document.body")
         page.keyboard.press("/")
-        assert page.evaluate("document.activeElement.name") == "q"
+        assert page.evaluate("document.activeElement.id") == "docusaurus-search-input"
         page.keyboard.type("alpha")
+        first = page.get_by_role("dialog", name="Search").get_by_role("option").first
+        first.filter(has_text="Alpha").wait_for(timeout=10000)
         page.keyboard.press("Enter")
-        page.wait_for_selector("#search-results li a", timeout=10000)
-        assert "Alpha" in page.locator("#search-results li a").first.inner_text()
+        page.wait_for_url("**/guide/alpha/")
+        assert "Alpha" in page.locator("article h1").first.inner_text()

@@ -48,6 +48,7 @@ from .parser import setup_parser
 from .pdf import setup_pdf
 from .raw_html import setup_raw_html
 from .search import setup_search
+from .search_dialog import setup_search_dialog
 from .section_ids import setup_section_ids
 from .settings import register_settings
 from .sidebar import setup_sidebar
@@ -124,6 +125,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_generated_index(app)
     setup_html_translator(app)
     setup_search(app)
+    setup_search_dialog(app)
     setup_csp(app)
     setup_sitemap(app)
     setup_stale_outputs(app)

@@ -17,7 +17,7 @@ PACKAGE = Path(__file__).resolve().parents[2] / "_ext" / "docusaurus_compat"
 PHASES: dict[str, tuple[str, ...]] = {
     # facts with no Sphinx state: warnings, settings, URL rules, icons, path rules, node classes
     "foundation": ("warning_types", "settings", "url_policy", "icons", "doc_paths", "doc_nodes",
-                   "heading_ids"),
+                   "heading_ids", "search_chunks"),
     # a Docusaurus site's own files: config, versions, sidebars (no Sphinx state)
     "site": ("site_files", "site_files.__main__", "site_files.js_values", "site_files.config",
              "site_files.versions", "site_files.sidebars", "site_files.layout", "site_files.sphinx_config"),
@@ -35,7 +35,7 @@ PHASES: dict[str, tuple[str, ...]] = {
     # writing pages
     "write": (
         "html_builder", "html_translator", "sidebar", "template_context", "navbar", "index_cards",
-        "links", "tags", "sitemap", "search", "csp", "pdf", "site_pdf",
+        "links", "tags", "sitemap", "search", "search_records", "search_dialog", "csp", "pdf", "site_pdf",
         "generated_index", "stale_outputs",
         "markdown_copy", "markdown_pages", "llms_txt",
     ),

@@ -1,11 +1,10 @@
 /*
- * Ctrl+K / Cmd+K focuses the search box from anywhere, as on the Docusaurus
- * site ("/" already does, through Sphinx's own shortcut). On narrow screens the
- * navigation drawer that holds the box is opened first.
+ * On a whole Docusaurus site a search form searches its page's docs version: the
+ * form sends it along (the keys that open the search dialog are in
+ * docusaurus-search-dialog.js).
  */
 (() => {
   "use strict";
-  // a whole Docusaurus site: the search box searches this page's docs version
   const version = document.querySelector('meta[name="docsearch:version"]');
   if (version && version.content) {
     for (const form of document.querySelectorAll("form.sidebar-search-container, form[action$='search/']")) {
@@ -15,14 +14,4 @@
       form.append(input);
     }
   }
-  document.addEventListener("keydown", (event) => {
-    if (!(event.ctrlKey || event.metaKey) || event.altKey || event.key.toLowerCase() !== "k") return;
-    const box = document.querySelector(".sidebar-drawer input[name='q']");
-    if (!box) return;
-    event.preventDefault();
-    const drawer = document.getElementById("__navigation");
-    if (drawer && box.offsetParent === null) drawer.checked = true;
-    box.focus();
-    box.select();
-  });
 })();

@@ -1,0 +1,311 @@
+"""The search dialog's index: small files a browser fetches only as a query needs them.
+
+Sphinx's ``searchindex.js`` is one file that must arrive whole before the first
+result; on a site of 2,000 long pages it is megabytes. This index is split so that
+a query transfers only what it touches (``search_dialog.py`` writes the files,
+``static/docusaurus-search-dialog.js`` reads them):
+
+``meta.json``
+    the number of pages, each page's count of title terms (an exact title ranks
+    first; as :func:`digits`), the first term of every postings chunk and the
+    vocabulary shards there are.
+``t/<n>.json``
+    postings chunks: terms in sorted order, cut at about :data:`CHUNK_BYTES`; a term's
+    postings are pairs (page delta, weight) with ``weight = round(3 * bm25) * 4 + 2 *
+    in_a_heading + in_the_title``, written as a string of base-32 digits (:func:`digits`:
+    most pages of a common term take two characters). A query fetches the chunks of
+    its terms only.
+``v/<prefix>.json``
+    the words of the pages as written, by their first two characters, most frequent
+    term first, each with its term when that differs (``["vulnerabilities", "vulner"]``):
+    the word being typed ("vulnerab") is completed from it. A big group is split by
+    one more character, its own file keeping only its most frequent words (``vocabHeads``).
+``p/<n>.json``
+    one page: title, URL, its sections' headings and anchors and an opening line,
+    fetched for the results shown, as the reader types;
+``x/<n>.json``
+    the text of the page's sections, fetched for the results shown once typing
+    pauses, to find the matching sections and cut snippets around the matched words
+    (so the keystrokes of a query do not each fetch the full text of eight pages).
+
+Terms are what the reader types: words stemmed with the site language's stemmer
+(Sphinx's, whose JavaScript twin is in ``language_data.js``), numbers kept (Sphinx
+drops them, so a CVE id found nothing), and hyphen or dot compounds kept whole too
+(``cve-2023-44487``, ``kube-apiserver``, ``v4.5.2``) besides their parts. Pure: no
+Sphinx here; the stemmer and stopwords come in as arguments.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+FORMAT = 1
+CHUNK_BYTES = 6_000  # a postings file is cut after this much JSON (a common term may pass it alone)
+PAGE_TEXT_CHARS = 8_000  # text kept per page for snippets (the terms of all of it are indexed)
+SECTION_TEXT_CHARS = 2_000  # and per section
+OPENING_CHARS = 160  # the opening line a result shows until its text arrives
+VOCAB_PREFIX = 2
+VOCAB_BYTES = 3_000  # a vocabulary shard bigger than this is split by one more character...
+VOCAB_MAX_PREFIX = 8  # ...down to this many
+HEAD_WORDS = 12  # words a split shard keeps for its own, shorter prefix
+MAX_TERM = 40  # longer "words" (hashes, base64) are not indexed
+K1, B = 1.2, 0.75  # BM25's usual constants
+
+# A compound keeps its joiners: "cve-2023-44487", "v4.5.2", "kube-apiserver". The JavaScript
+# tokenizer in docusaurus-search-dialog.js uses the same two patterns.
+_COMPOUND = re.compile(r"\w+(?:[-.]\w+)+")
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Section:
+    """One heading's part of a page (the page's opening text has the page title and no anchor)."""
+
+    heading: str
+    anchor: str
+    text: str
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    """What the index knows of one page."""
+
+    url: str  # relative to the site root, e.g. "security/core-principles/"
+    title: str
+    sections: tuple[Section, ...] = ()
+    version: str = ""  # a whole Docusaurus site's docs version ("" outside any)
+
+
+@dataclass
+class Tokenizer:
+    """Text -> index terms, with the site language's stemmer and stopwords."""
+
+    stem: Callable[[str], str]
+    stopwords: frozenset[str] = frozenset()
+    _cache: dict[str, str] = field(default_factory=dict, repr=False)
+
+    def words(self, text: str) -> list[str]:
+        """Terms of running text: stemmed words and numbers, then the compounds whole."""
+        lowered = text.lower()
+        terms = []
+        for word in _WORD.findall(lowered):
+            term = self.term(word)
+            if term:
+                terms.append(term)
+        terms.extend(c for c in _COMPOUND.findall(lowered) if len(c) <= MAX_TERM)
+        return terms
+
+    def term(self, word: str) -> str:
+        """One word's index term ("" for a stopword or a word too short or too long to help)."""
+        if word in self._cache:
+            return self._cache[word]
+        if len(word) > MAX_TERM or word in self.stopwords or (len(word) < 2 and not word.isdigit()):
+            term = ""
+        elif word.isdigit():
+            term = word
+        else:
+            term = self.stem(word).lower() or word
+        self._cache[word] = term
+        return term
+
+    def seen(self) -> dict[str, str]:
+        """Every word met so far, with its term ("" for none)."""
+        return dict(self._cache)
+
+
+@dataclass
+class _Counts:
+    body: Counter[str]
+    headings: set[str]
+    title: set[str]
+    length: int
+
+
+def _counts(page: SearchPage, tokenizer: Tokenizer) -> _Counts:
+    body: Counter[str] = Counter()
+    headings: set[str] = set()
+    title = set(tokenizer.words(page.title))
+    for section in page.sections:
+        body.update(tokenizer.words(section.text))
+        if section.anchor:
+            headings.update(tokenizer.words(section.heading))
+    length = sum(body.values())
+    return _Counts(body, headings, title, length)
+
+
+def _weight(tf: int, length: int, average: float, in_heading: bool, in_title: bool) -> int:
+    bm25 = tf * (K1 + 1) / (tf + K1 * (1 - B + B * length / average)) if tf else 0.0
+    return min(7, round(3 * bm25)) * 4 + 2 * in_heading + in_title
+
+
+# 64 characters that JSON and URLs leave alone: a digit's value is its place here; the
+# upper half (32-63) marks a digit that more digits of the same number follow
+DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
+
+
+def digits(numbers: Iterable[int]) -> str:
+    """Non-negative integers as base-32 digits, most significant first (the dialog decodes them)."""
+    out: list[str] = []
+    for number in numbers:
+        places = [number & 31]
+        number >>= 5
+        while number:
+            places.append((number & 31) + 32)
+            number >>= 5
+        out.extend(DIGITS[place] for place in reversed(places))
+    return "".join(out)
+
+
+def undigits(text: str) -> list[int]:
+    """The integers :func:`digits` wrote."""
+    numbers: list[int] = []
+    value = 0
+    for character in text:
+        place = DIGITS.index(character)
+        value = (value << 5) | (place & 31)
+        if place < 32:
+            numbers.append(value)
+            value = 0
+    return numbers
+
+
+def _dumps(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _cut(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[: cut if cut > limit // 2 else limit] + " …"
+
+
+def page_file(page: SearchPage) -> str:
+    """``p/<n>.json``: one result as the dialog first shows it (title, URL, headings, an opening line)."""
+    opening = next((section.text for section in page.sections if section.text), "")
+    return _dumps({
+        "t": page.title,
+        "u": page.url,
+        "s": [[section.heading, section.anchor] for section in page.sections],
+        "x": _cut(opening, OPENING_CHARS),
+    })
+
+
+def text_file(page: SearchPage) -> str:
+    """``x/<n>.json``: the text of each section (in ``p/<n>.json``'s order), for snippets."""
+    texts = []
+    room = PAGE_TEXT_CHARS
+    for section in page.sections:
+        text = _cut(section.text, min(SECTION_TEXT_CHARS, room)) if room > 0 else ""
+        room -= len(text)
+        texts.append(text)
+    return _dumps(texts)
+
+
+def index_files(pages: Iterable[SearchPage], tokenizer: Tokenizer) -> dict[str, str]:
+    """Every file of the index, by its path under the index folder; the same pages give the same files."""
+    ordered = sorted(pages, key=lambda page: page.url)
+    counts = [_counts(page, tokenizer) for page in ordered]
+    average = (sum(c.length for c in counts) / len(counts)) if counts else 1.0
+    average = average or 1.0
+    postings: dict[str, list[int]] = {}
+    last: dict[str, int] = {}
+    for number, count in enumerate(counts):
+        for term in sorted(set(count.body) | count.headings | count.title):
+            weight = _weight(count.body.get(term, 0), count.length, average, term in count.headings,
+                             term in count.title)
+            postings.setdefault(term, []).extend((number - last.get(term, 0), max(weight, 1)))
+            last[term] = number
+
+    files: dict[str, str] = {}
+    chunk_starts: list[str] = []
+    chunk: list[str] = []
+    size = 0
+
+    def flush() -> None:
+        nonlocal chunk, size
+        if chunk:
+            files[f"t/{len(chunk_starts) - 1}.json"] = "{" + ",".join(chunk) + "}"
+            chunk, size = [], 0
+
+    for term in sorted(postings):
+        entry = f"{_dumps(term)}:{_dumps(digits(postings[term]))}"
+        if chunk and size + len(entry) > CHUNK_BYTES:
+            flush()
+        if not chunk:
+            chunk_starts.append(term)
+        chunk.append(entry)
+        size += len(entry) + 1
+    flush()
+
+    # what the reader may be typing: every word as written, with the term it is indexed under
+    surfaces = {word: term for word, term in tokenizer.seen().items() if term in postings}
+    targets = set(surfaces.values())
+    surfaces.update({term: term for term in postings if term not in targets})  # compounds
+    entries = sorted(((word, "" if term == word else term, len(postings[term]) // 2)
+                      for word, term in surfaces.items()), key=lambda item: (-item[2], item[0]))
+    shards, heads = vocabulary_shards(entries)
+    for prefix, words in shards.items():
+        files[f"v/{_shard_name(prefix)}.json"] = _dumps([[word, term] for word, term, _count in words])
+
+    for number, page in enumerate(ordered):
+        files[f"p/{number}.json"] = page_file(page)
+        files[f"x/{number}.json"] = text_file(page)
+
+    versions = sorted({page.version for page in ordered if page.version})
+    files["meta.json"] = _dumps({
+        "format": FORMAT,
+        # contextual search on a site with docs versions: each page's (1-based) version, 0 for none
+        **({"versions": versions, "versionOf": [versions.index(p.version) + 1 if p.version else 0
+                                                for p in ordered]} if versions else {}),
+        "pages": len(ordered),
+        "titleTerms": digits(len(c.title) for c in counts),
+        "chunks": chunk_starts,
+        "vocab": sorted(_shard_name(prefix) for prefix in shards),
+        "vocabHeads": sorted(_shard_name(prefix) for prefix in heads),
+        "average": round(average, 1),
+        "idf": "bm25",
+    })
+    return files
+
+
+def vocabulary_shards(entries: list[tuple[str, str, int]]) -> tuple[dict[str, list], set[str]]:
+    """Words by prefix, most frequent first, no shard much over :data:`VOCAB_BYTES`.
+
+    Words go by their first two characters; a group too big is split by one more
+    character (down to :data:`VOCAB_MAX_PREFIX`), and the shorter prefix keeps a "head":
+    its :data:`HEAD_WORDS` most frequent words, which is all a two-letter query shows.
+    """
+    shards: dict[str, list] = {}
+    heads: set[str] = set()
+
+    def place(prefix: str, words: list[tuple[str, str, int]]) -> None:
+        size = sum(len(word) + len(term) + 8 for word, term, _count in words)
+        if size <= VOCAB_BYTES or len(prefix) >= VOCAB_MAX_PREFIX:
+            shards[prefix] = words
+            return
+        heads.add(prefix)
+        shards[prefix] = words[:HEAD_WORDS]
+        longer: dict[str, list[tuple[str, str, int]]] = {}
+        for entry in words:
+            if len(entry[0]) > len(prefix):
+                longer.setdefault(entry[0][: len(prefix) + 1], []).append(entry)
+        for child, group in longer.items():
+            place(child, group)
+
+    groups: dict[str, list[tuple[str, str, int]]] = {}
+    for entry in entries:  # in frequency order, so every group is too
+        groups.setdefault(entry[0][:VOCAB_PREFIX], []).append(entry)
+    for prefix, words in groups.items():
+        place(prefix, words)
+    return shards, heads
+
+
+def _shard_name(prefix: str) -> str:
+    """A file name for a vocabulary prefix: its characters' code points, safe on any file system."""
+    return "-".join(f"{ord(c):x}" for c in prefix)
+

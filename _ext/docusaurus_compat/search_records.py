@@ -1,0 +1,134 @@
+"""Each page's search record: its title and its sections' text, kept between builds.
+
+A record is taken from the resolved doctree as the page is written (``doctree-resolved``
+runs in the main process, also under ``-j``) and stored as
+``<doctreedir>/search-pages/<docname>.json``, so that the index of an incremental
+build holds the pages not written again as a clean build would. Records of pages
+that are gone are dropped when the index is written.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+from sphinx import addnodes
+
+from .search_chunks import SearchPage, Section
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+RECORDS_DIR = "search-pages"
+_SKIPPED = (nodes.comment, nodes.raw, nodes.system_message, nodes.substitution_definition,
+            nodes.target, addnodes.toctree, nodes.image)
+_BLOCKS = (nodes.paragraph, nodes.literal_block, nodes.title, nodes.term, nodes.line, nodes.caption,
+           nodes.rubric, nodes.field_name, nodes.entry)
+
+
+def _text_of(node: nodes.Node, out: list[str]) -> None:
+    """The searchable text under ``node``, subsections left out (they are sections of their own)."""
+    if isinstance(node, (*_SKIPPED, nodes.section)):
+        return
+    if isinstance(node, nodes.Element) and "no-search" in node.get("classes", ()):
+        return
+    if isinstance(node, nodes.Text):
+        out.append(node.astext())
+        return
+    assert isinstance(node, nodes.Element)
+    for child in node.children:
+        _text_of(child, out)
+    if isinstance(node, _BLOCKS):
+        out.append(" ")  # blocks never run into each other ("Step 1" + "Next" is not "Step 1Next")
+
+
+def _clean(parts: list[str]) -> str:
+    return " ".join("".join(parts).split())
+
+
+def sections_of(doctree: nodes.document, title: str) -> tuple[Section, ...]:
+    """The page's opening text (under its title) and one :class:`Section` per heading, in page order."""
+    found: list[Section] = []
+
+    def visit(section: nodes.Element, top: bool) -> None:
+        parts: list[str] = []
+        heading = title
+        for child in section.children:
+            if isinstance(child, nodes.title) and not top:
+                heading = child.astext()
+            elif isinstance(child, nodes.title):
+                continue
+            elif not isinstance(child, nodes.section):
+                _text_of(child, parts)
+        anchor = "" if top else (section["ids"][0] if section["ids"] else "")
+        text = _clean(parts)
+        if text or not top:
+            found.append(Section(" ".join(heading.split()), anchor, text))
+        for child in section.children:
+            if isinstance(child, nodes.section):
+                visit(child, False)
+
+    top_sections = [child for child in doctree.children if isinstance(child, nodes.section)]
+    # the page's own title section is the one "opening" section; text outside any section joins it
+    loose: list[str] = []
+    for child in doctree.children:
+        if not isinstance(child, nodes.section):
+            _text_of(child, loose)
+    if top_sections:
+        visit(top_sections[0], True)
+        for extra in top_sections[1:]:
+            visit(extra, False)
+    if _clean(loose):
+        if found and not found[0].anchor:
+            first = found[0]
+            found[0] = Section(first.heading, "", _clean([_clean(loose), " ", first.text]))
+        else:
+            found.insert(0, Section(title, "", _clean(loose)))
+    return tuple(found)
+
+
+def record_path(doctreedir: str | Path, docname: str) -> Path:
+    """Where a page's record is kept."""
+    return Path(doctreedir, RECORDS_DIR, f"{docname}.json")
+
+
+def store_record(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Keep the page's record (rewritten only when it changed)."""
+    title_node = app.env.titles.get(docname)
+    title = " ".join(title_node.astext().split()) if title_node is not None else docname
+    data = {"title": title, "sections": [[s.heading, s.anchor, s.text] for s in sections_of(doctree, title)]}
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    write_if_changed(record_path(app.doctreedir, docname), text)
+
+
+def write_if_changed(path: Path, text: str) -> None:
+    """Write the file unless it holds this text already (its date then tells what changed)."""
+    try:
+        if path.read_text(encoding="utf-8") == text:
+            return
+    except OSError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def load_record(doctreedir: str | Path, docname: str, url: str, version: str = "") -> SearchPage | None:
+    """A page's stored record at its URL, or None when the page has none (not written by an HTML build)."""
+    try:
+        data = json.loads(record_path(doctreedir, docname).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    sections = tuple(Section(*section) for section in data.get("sections", []))
+    return SearchPage(url=url, title=data.get("title", docname), sections=sections, version=version)
+
+
+def prune_records(doctreedir: str | Path, docnames: set[str]) -> None:
+    """Delete the records of pages that no longer exist."""
+    root = Path(doctreedir, RECORDS_DIR)
+    if not root.is_dir():
+        return
+    for path in sorted(root.rglob("*.json")):
+        if path.relative_to(root).with_suffix("").as_posix() not in docnames:
+            path.unlink()
