@@ -381,6 +381,18 @@ def report(results: dict, args: argparse.Namespace) -> str:
     return "\n".join(lines) + "\n"
 
 
+def with_search_section(text: str, out: Path) -> str:
+    """The report, followed by the search benchmark's section of the file it replaces (bench/search.py)."""
+    from search import SECTION_START
+
+    try:
+        old = out.read_text(encoding="utf-8")
+    except OSError:
+        return text
+    start = old.find(SECTION_START)
+    return text if start < 0 else text.rstrip("\n") + "\n\n" + old[start:]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 500, 2000])
@@ -401,7 +413,8 @@ def main() -> None:
         args.sizes, args.runs, args.stock_max, args.no_docusaurus = [20], 1, 0, True
     WORK.mkdir(parents=True, exist_ok=True)
     if args.report_only:
-        args.out.write_text(report(json.loads((WORK / "results.json").read_text()), args))
+        text = report(json.loads((WORK / "results.json").read_text()), args)
+        args.out.write_text(with_search_section(text, args.out))
         print(args.out.read_text())
         return
     results: dict = {"ours": {}, "stock": {}, "docusaurus": {}, "notes": [], "command": sys.argv}
@@ -453,7 +466,7 @@ def main() -> None:
     save.write_text(json.dumps(results, indent=2))
     text = report(results, args)
     if not args.smoke:
-        args.out.write_text(text)
+        args.out.write_text(with_search_section(text, args.out))
     print(text)
 
 

@@ -342,6 +342,72 @@ def ranking() -> dict[str, Any]:
             "pagefind_hit5": theirs.hit_at(5) if theirs.ranks else None}
 
 
+SECTION_START = "## Search (bench/search.py)"
+TARGETS = {2000: (300, 50.0), 10000: (600, None)}  # first-query KB, keystroke ms (issue 14)
+
+
+def _met(value: float | None, limit: float | None) -> str:
+    if limit is None or value is None:
+        return ""
+    return f" ({'met' if value <= limit else 'not met'}: target {limit:g})"
+
+
+def section(results: dict[str, Any], vocabulary: int) -> str:
+    """The search benchmark's section of bench/results.md."""
+    lines = [
+        SECTION_START, "",
+        f"Pages from `bench/corpus.py --vocabulary {vocabulary}` (600-1,500 words each, Zipf-distributed "
+        "words), built with our conf.py; Chromium on this machine against Python's threaded static "
+        "server on 127.0.0.1 (no compression). First query: every byte fetched from opening the "
+        "search to the last results of one query typed a character at a time, in a fresh browser "
+        "context (the dialog's own script and styles included); ten queries. Keystroke: from the "
+        "input event to the frame that shows its results, every keystroke of those queries.", "",
+        "| N | way | index on disk (KB, files) | first query KB median / max | keystroke ms median / p95 / max |",
+        "| ---: | --- | --- | --- | --- |",
+    ]
+    for n, figures in sorted(results.get("sizes", {}).items(), key=lambda item: int(item[0])):
+        kb_target, ms_target = TARGETS.get(int(n), (None, None))
+        disk = {"ours": f"{figures.get('ours_index_kb')} ({figures.get('ours_index_files')} files)",
+                "sphinx": f"{figures.get('sphinx_index_kb')} (searchindex.js)",
+                "pagefind": f"{figures.get('pagefind_index_kb', 'n/a')}"}
+        for way in ("ours", "pagefind", "sphinx"):
+            got = figures.get(way)
+            if not got:
+                lines.append(f"| {n} | {way} | {disk[way]} | not measured | not measured |")
+                continue
+            first = f"{got['first_query_kb_median']} / {got['first_query_kb_max']}"
+            keys = f"{got['keystroke_ms_median']} / {got['keystroke_ms_p95']} / {got['keystroke_ms_max']}"
+            if way == "ours":
+                first += _met(got["first_query_kb_max"], kb_target)
+                keys += _met(got["keystroke_ms_p95"], ms_target)
+            note = f" ({got['note']})" if got.get("note") else ""
+            lines.append(f"| {n} | {way}{note} | {disk[way]} | {first} | {keys} |")
+    ranking = results.get("ranking")
+    if ranking:
+        lines += ["", "Ranking over `tests/fixtures/search/queries.yaml` (our site and the shared corpus; "
+                  "the gate in tests/test_search_ranking.py is Hit@5 >= 0.95 and Hit@1 >= 0.8):", "",
+                  "Ours: " + ranking["ours"], "", "Pagefind (same queries, same built pages): " + ranking["pagefind"]]
+    return "\n".join(lines) + "\n"
+
+
+def write_section(text: str, out: Path) -> None:
+    """Put the section at the end of bench/results.md, in place of the one there."""
+    try:
+        old = out.read_text(encoding="utf-8")
+    except OSError:
+        old = ""
+    start = old.find(SECTION_START)
+    kept = old if start < 0 else old[:start]
+    out.write_text(kept.rstrip("\n") + "\n\n" + text if kept.strip() else text, encoding="utf-8")
+
+
+def _merge(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
+    for key, value in new.items():
+        old[key] = _merge(old.get(key, {}), value) if isinstance(value, dict) and isinstance(old.get(key), dict) \
+            else value
+    return old
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[2000, 10000])
@@ -350,7 +416,10 @@ def main() -> None:
     parser.add_argument("--ranking", action="store_true", help="also measure ranking quality")
     parser.add_argument("--ways", nargs="+", choices=["ours", "sphinx", "pagefind"],
                         default=["ours", "sphinx", "pagefind"])
-    parser.add_argument("--json", type=Path, default=REPO / "bench" / "search-results.json")
+    parser.add_argument("--json", type=Path, default=REPO / "bench" / "search-results.json",
+                        help="figures, merged into this file's (so --ways sphinx can add a way later)")
+    parser.add_argument("--out", type=Path, default=REPO / "bench" / "results.md",
+                        help="the Markdown report whose search section is rewritten")
     parser.add_argument("--reindex", nargs=2, type=Path, metavar=("HTML", "DOCTREES"),
                         help="only write a built site's _search/ again from its records, with this code")
     args = parser.parse_args()
@@ -366,7 +435,10 @@ def main() -> None:
         results["ranking"] = ranking()
         print(results["ranking"]["ours"])
         print(results["ranking"]["pagefind"])
+    if args.json.is_file():
+        results = _merge(json.loads(args.json.read_text(encoding="utf-8")), json.loads(json.dumps(results)))
     args.json.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+    write_section(section(results, args.vocabulary), args.out)
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -49,3 +50,27 @@ def test_smoke_benchmark_builds_and_reports():
     assert first["edit_body"]["pages_rewritten"] <= 2
     # a leaf's label shows in its own branch of the sidebar and on its neighbours, not on every page
     assert 2 <= first["edit_sidebar_label"]["pages_rewritten"] < 20
+
+
+def test_the_vocabulary_option_draws_many_words_with_few_common_ones(tmp_path):
+    subprocess.run([sys.executable, str(REPO / "bench/corpus.py"), "30", str(tmp_path), "--vocabulary", "5000"],
+                   capture_output=True, text=True, check=True)
+    words = [w.strip(".,|").lower() for p in tmp_path.rglob("*.md") for w in p.read_text().split()]
+    counts = sorted(Counter(words).values(), reverse=True)
+    assert len(counts) > 2500  # far more than the fixed list's hundred words
+    assert counts[0] > 50 * counts[len(counts) // 2]  # Zipf: a few words are very common
+
+
+@pytest.mark.bench
+@pytest.mark.browser
+def test_search_benchmark_measures_ours_sphinx_and_pagefind(tmp_path):
+    out = tmp_path / "search.json"
+    subprocess.run(
+        [sys.executable, str(REPO / "bench/search.py"), "--sizes", "40", "--work", str(tmp_path),
+         "--json", str(out)], capture_output=True, text=True, check=True, cwd=REPO,
+    )
+    figures = json.loads(out.read_text())["sizes"]["40"]
+    assert figures["pages"] == 40 and figures["ours_index_files"] > 40
+    for way in ("ours", "sphinx", "pagefind"):
+        assert figures[way]["first_query_kb_max"] > 0, way
+        assert figures[way]["keystrokes"] > 0 and figures[way]["keystroke_ms_median"] > 0, way

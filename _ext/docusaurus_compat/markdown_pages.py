@@ -33,7 +33,7 @@ from sphinx.util.osutil import relative_uri
 from .markdown_copy import MarkdownTranslator, front_matter
 from .page_model import page_of
 from .site_model import site_model
-from .stale_outputs import _previous, _remove
+from .stale_outputs import listed_outputs, remove_output
 from .url_policy import site_root
 
 if TYPE_CHECKING:
@@ -118,8 +118,8 @@ def _remove_stale_copies(app: Sphinx, exception: Exception | None) -> None:
     outdir = Path(app.builder.outdir).resolve()
     manifest = Path(app.doctreedir) / MANIFEST
     current = {copy_path(app, docname) for docname in app.env.all_docs}
-    for relative in sorted(_previous(manifest, outdir) - current):
-        _remove(outdir, relative)
+    for relative in sorted(listed_outputs(manifest, outdir) - current):
+        remove_output(outdir, relative)
     manifest.parent.mkdir(parents=True, exist_ok=True)
     manifest.write_text(json.dumps({"outdir": str(outdir), "files": sorted(current)}, indent=1) + "\n",
                         encoding="utf-8")

@@ -7,8 +7,9 @@ a query transfers only what it touches (``search_dialog.py`` writes the files,
 
 ``meta.json``
     the number of pages, each page's count of title terms (an exact title ranks
-    first; as :func:`digits`), the first term of every postings chunk and the
-    vocabulary shards there are.
+    first; as :func:`digits`), the first term of every postings chunk, the vocabulary
+    shards there are and the :data:`TOP_WORDS` most frequent words (a word being typed
+    whose completions are all among them needs no vocabulary shard).
 ``t/<n>.json``
     postings chunks: terms in sorted order, cut at about :data:`CHUNK_BYTES`; a term's
     postings are pairs (page delta, weight) with ``weight = round(3 * bm25) * 4 + 2 *
@@ -52,6 +53,7 @@ VOCAB_PREFIX = 2
 VOCAB_BYTES = 3_000  # a vocabulary shard bigger than this is split by one more character...
 VOCAB_MAX_PREFIX = 8  # ...down to this many
 HEAD_WORDS = 12  # words a split shard keeps for its own, shorter prefix
+TOP_WORDS = 400  # the site's most frequent words, in meta.json
 MAX_TERM = 40  # longer "words" (hashes, base64) are not indexed
 K1, B = 1.2, 0.75  # BM25's usual constants
 
@@ -265,6 +267,8 @@ def index_files(pages: Iterable[SearchPage], tokenizer: Tokenizer) -> dict[str, 
         "pages": len(ordered),
         "titleTerms": digits(len(c.title) for c in counts),
         "chunks": chunk_starts,
+        # the most frequent words: a word being typed is completed from these without a fetch
+        "top": [[word, term] for word, term, _count in entries[:TOP_WORDS]],
         "vocab": sorted(_shard_name(prefix) for prefix in shards),
         "vocabHeads": sorted(_shard_name(prefix) for prefix in heads),
         "average": round(average, 1),

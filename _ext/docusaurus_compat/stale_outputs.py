@@ -53,7 +53,8 @@ def owned_outputs(app: Sphinx, generated: set[str]) -> set[str]:
     return files
 
 
-def _previous(manifest: Path, outdir: Path) -> set[str]:
+def listed_outputs(manifest: Path, outdir: Path) -> set[str]:
+    """The files a manifest written for this output folder lists (none for another folder's)."""
     try:
         data = json.loads(manifest.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -63,7 +64,8 @@ def _previous(manifest: Path, outdir: Path) -> set[str]:
     return {name for name in data.get("files", []) if isinstance(name, str)}
 
 
-def _remove(outdir: Path, relative: str) -> None:
+def remove_output(outdir: Path, relative: str) -> None:
+    """Delete one listed file inside the output folder, and the folders it leaves empty."""
     path = (outdir / relative).resolve()
     if not path.is_relative_to(outdir) or not path.is_file():
         return
@@ -81,8 +83,8 @@ def _remove_stale_outputs(app: Sphinx, exception: Exception | None, generated: s
     outdir = Path(builder.outdir).resolve()
     manifest = Path(app.doctreedir) / MANIFEST
     current = owned_outputs(app, generated)
-    for relative in sorted(_previous(manifest, outdir) - current):
-        _remove(outdir, relative)
+    for relative in sorted(listed_outputs(manifest, outdir) - current):
+        remove_output(outdir, relative)
     manifest.parent.mkdir(parents=True, exist_ok=True)
     manifest.write_text(
         json.dumps({"outdir": str(outdir), "files": sorted(current)}, indent=1) + "\n", encoding="utf-8"

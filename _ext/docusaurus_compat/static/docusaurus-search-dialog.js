@@ -24,7 +24,7 @@
   const ROOT = document.documentElement.dataset.content_root ?? "";
   const INDEX = new URL(`${ROOT}_search/`, document.baseURI);
   const RECENT_KEY = "docusaurus-search-recent";
-  const MAX_PAGES = 8;
+  const MAX_PAGES = 6; // one request each: within the 6 connections a browser opens to a host over HTTP/1.1
   const MAX_SECTIONS = 3;
   const COMPLETIONS = 4;
   const SNIPPET = 150;
@@ -179,6 +179,14 @@
     // vocabulary shard that covers it (a split shard's own file holds only its top words)
     if (prefix.length < 2) return [];
     const meta = await json("meta.json");
+    const wanted = prefix.length === 2 ? 2 : prefix.length === 3 ? 3 : COMPLETIONS;
+    // the most frequent words come with meta.json: when enough of them start with the prefix,
+    // they are its most frequent completions (every word not listed is rarer)
+    const local = [];
+    for (const [word, term] of meta.top || []) {
+      if (word.startsWith(prefix) && !local.includes(term || word)) local.push(term || word);
+      if (local.length === wanted) return local;
+    }
     shardSets ??= { all: new Set(meta.vocab), heads: new Set(meta.vocabHeads || []) };
     let shard = "";
     let length = Math.min(prefix.length, 5);
@@ -188,7 +196,6 @@
     }
     if (!shard || (shardSets.heads.has(shard) && prefix.length > length + 1)) return [];
     const words = await json(`v/${shard}.json`);
-    const wanted = prefix.length === 2 ? 2 : prefix.length === 3 ? 3 : COMPLETIONS;
     const terms = [];
     for (const [word, term] of words) {
       if (!word.startsWith(prefix)) continue;
