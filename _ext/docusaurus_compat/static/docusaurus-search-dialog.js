@@ -124,10 +124,13 @@
     return decoded.get(key);
   }
 
+  // word -> term for the whole visit: snippets stem every word of the results' text
+  const terms = new Map();
+
   class Query {
     constructor(text, lang) {
       this.lang = lang;
-      this.cache = new Map();
+      this.cache = terms;
       const lowered = text.toLowerCase();
       const typing = !/\s$/.test(text);
       const words = [...lowered.matchAll(WORD)];
