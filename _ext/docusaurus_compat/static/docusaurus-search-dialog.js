@@ -255,7 +255,7 @@
           page += refs[i];
           const value = refs[i + 1];
           const inTitle = value & 1;
-          const score = weight * ((value >> 2) / 3 + (value & 2 ? 0.8 : 0) + (inTitle ? 1.5 : 0));
+          const score = weight * ((value >> 2) / 3 + (value & 2 ? 1.5 : 0) + (inTitle ? 1.5 : 0));
           const hit = best.get(page) ?? { score: 0, inTitle: 0, exact: 0 };
           hit.score = Math.max(hit.score, score);
           hit.inTitle |= inTitle;
