@@ -42,7 +42,6 @@ from .icons import icon_svg, resolve_icon
 from .link_targets import is_owned, main_site_url
 from .site_model import NavItem, Sidebar, site_model
 from .url_policy import is_site_path
-from .warning_types import DocusaurusWarning, warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -145,21 +144,6 @@ def top_entries(app: Sphinx, sidebar: Sidebar, pagename: str) -> list[TopEntry] 
             entries.append(TopEntry(node=node))
     entries += [TopEntry(node=sidebar.items[key]) for key in sidebar.items[sidebar.root].children if key not in named]
     return entries
-
-
-def _check_section_pages(app: Sphinx, env: Any) -> None:
-    """A section under ``docusaurus_owned_paths`` that names no top-level page: a warning (it
-    would otherwise link, silently, to the main site's copy)."""
-    sidebar = _main_sidebar(app)
-    if sidebar is None:
-        return
-    for section in _sections(app.config):
-        if is_owned(section.path, app.config.docusaurus_owned_paths) and _section_page(app, sidebar, section) is None:
-            warn(
-                f"{SECTIONS_SETTING}: {section.path!r} ({section.label}) is under docusaurus_owned_paths "
-                "but names no top-level page of this project",
-                DocusaurusWarning.LINK_MISSING,
-            )
 
 
 class _Renderer:
@@ -296,7 +280,6 @@ def setup_sidebar(app: Sphinx) -> None:
     app.connect("build-finished", _write_navigation_files)
     app.connect("builder-inited", _add_static_files)
     app.connect("config-inited", _check_sections)
-    app.connect("env-check-consistency", _check_section_pages)
 
 
 def _add_static_files(app: Sphinx) -> None:
