@@ -123,7 +123,8 @@ class Tokenizer:
 class _Counts:
     body: Counter[str]
     headings: set[str]
-    title: set[str]
+    title: set[str]  # the title's terms and the page heading's
+    title_terms: int  # how many the title itself has (an exact title is matched against these)
     length: int
 
 
@@ -131,12 +132,15 @@ def _counts(page: SearchPage, tokenizer: Tokenizer) -> _Counts:
     body: Counter[str] = Counter()
     headings: set[str] = set()
     title = set(tokenizer.words(page.title))
+    shown = set(title)  # the words a reader sees as the page's title: also its H1, when that differs
     for section in page.sections:
         body.update(tokenizer.words(section.text))
         if section.anchor:
             headings.update(tokenizer.words(section.heading))
+        else:
+            shown.update(tokenizer.words(section.heading))
     length = sum(body.values())
-    return _Counts(body, headings, title, length)
+    return _Counts(body, headings, shown, len(title), length)
 
 
 def _weight(tf: int, length: int, average: float, in_heading: bool, in_title: bool) -> int:
@@ -265,7 +269,7 @@ def index_files(pages: Iterable[SearchPage], tokenizer: Tokenizer) -> dict[str, 
         **({"versions": versions, "versionOf": [versions.index(p.version) + 1 if p.version else 0
                                                 for p in ordered]} if versions else {}),
         "pages": len(ordered),
-        "titleTerms": digits(len(c.title) for c in counts),
+        "titleTerms": digits(c.title_terms for c in counts),
         "chunks": chunk_starts,
         # the most frequent words: a word being typed is completed from these without a fetch
         "top": [[word, term] for word, term, _count in entries[:TOP_WORDS]],

@@ -56,10 +56,9 @@ def sections_of(doctree: nodes.document, title: str) -> tuple[Section, ...]:
         parts: list[str] = []
         heading = title
         for child in section.children:
-            if isinstance(child, nodes.title) and not top:
+            if isinstance(child, nodes.title):
+                # the page's own heading may differ from its front-matter title ("# Overview")
                 heading = child.astext()
-            elif isinstance(child, nodes.title):
-                continue
             elif not isinstance(child, nodes.section):
                 _text_of(child, parts)
         anchor = "" if top else (section["ids"][0] if section["ids"] else "")
