@@ -25,6 +25,9 @@ from build_diff import REPO, build, compare_outputs, warnings_in
 sys.path.insert(0, str(REPO / "_ext"))
 from security_advisories.schema_check import validate_csaf, validate_osv, validate_provider_metadata
 
+# every test here builds a fixture site (the records' pages, feeds and exports) in a subprocess
+pytestmark = pytest.mark.site
+
 FIXTURES = Path(__file__).parent / "fixtures" / "advisories"
 GOOD = sorted((FIXTURES / "good").glob("*.yaml"))
 INDEX_PAGE = """---
@@ -289,7 +292,6 @@ REPORTS = CORPUS / "security-bulletins" / "reports"
 OLD_PAGE = CORPUS / "security" / "security-bulletins" / "cve-reports.md"
 
 
-@pytest.mark.site  # reads the corpus and builds from it
 @pytest.mark.skipif(not REPORTS.is_dir(), reason="../shared/corpus is not beside the checkout")
 def test_records_imported_from_the_live_pages_build(tmp_path: Path) -> None:
     src = make_tree(tmp_path, [])
@@ -318,7 +320,6 @@ def test_records_imported_from_the_live_pages_build(tmp_path: Path) -> None:
         assert validate_csaf(json.loads(path.read_text(encoding="utf-8"))) == [], path.name
 
 
-@pytest.mark.site
 def test_the_sites_own_exports_are_valid_and_complete(site: Path) -> None:
     """The shipped records: one feed entry each, every OSV and CSAF file valid, index.json complete."""
     records = sorted(path.stem for path in (REPO / "source" / "_data" / "advisories").glob("*.yaml"))
@@ -338,7 +339,6 @@ def test_the_sites_own_exports_are_valid_and_complete(site: Path) -> None:
     assert validate_provider_metadata(provider) == []
 
 
-@pytest.mark.site  # a sequence of builds of a synthetic site
 def test_incremental_builds_follow_collisions_and_a_removed_records_folder(tmp_path: Path) -> None:
     """Each step's incremental build (-j 2) equals a clean build: a source page takes a record's name
     and gives it back, then the records folder goes (its pages, feeds and exports with it)."""

@@ -59,7 +59,9 @@ K1, B = 1.2, 0.75  # BM25's usual constants
 
 # A compound keeps its joiners: "cve-2023-44487", "v4.5.2", "kube-apiserver". The JavaScript
 # tokenizer in docusaurus-search-dialog.js uses the same two patterns.
-_COMPOUND = re.compile(r"\w+(?:[-.]\w+)+")
+# The look-behind starts a match only where a run of word characters starts: without it a
+# 10,000-character "word" is tried from each of its characters (quadratic).
+_COMPOUND = re.compile(r"(?<!\w)\w+(?:[-.]\w+)+")
 _WORD = re.compile(r"\w+")
 
 

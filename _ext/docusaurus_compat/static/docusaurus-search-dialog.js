@@ -30,7 +30,8 @@
   const SNIPPET = 150;
   const PAUSE_MS = 120; // the sections' text is fetched once typing pauses this long
   const WORD = /[\p{L}\p{N}_]+/gu;
-  const COMPOUND = /[\p{L}\p{N}_]+(?:[-.][\p{L}\p{N}_]+)+/gu;
+  // starts only where a run of word characters starts (else a long "word" costs quadratic time)
+  const COMPOUND = /(?<![\p{L}\p{N}_])[\p{L}\p{N}_]+(?:[-.][\p{L}\p{N}_]+)+/gu;
   const DIGITS = /^\d+$/;
   // a whole Docusaurus site: search the docs version being read, as its contextual search does
   const VERSION = document.querySelector('meta[name="docsearch:version"]')?.content ?? "";
