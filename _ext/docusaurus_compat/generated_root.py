@@ -57,6 +57,15 @@ def _needs_root(app: Sphinx) -> bool:
     return not any((srcdir / f"{app.config.root_doc}{suffix}").is_file() for suffix in suffixes)
 
 
+def write_if_changed(path: Path, text: str) -> bool:
+    """Write the file unless it holds this text already (its date then tells what changed); True if written."""
+    if path.is_file() and path.read_text(encoding="utf-8") == text:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return True
+
+
 def put_generated_page(
     env: BuildEnvironment, docname: str, path: Path, text: str, added: set[str], removed: set[str]
 ) -> bool:
@@ -65,11 +74,7 @@ def put_generated_page(
     The file is rewritten only when ``text`` changes; returns whether it was. Call it at
     ``env-get-outdated``: a new page joins ``added``, and one Sphinx found gone is not removed.
     """
-    written = False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if not path.is_file() or path.read_text(encoding="utf-8") != text:
-        path.write_text(text, encoding="utf-8")
-        written = True
+    written = write_if_changed(path, text)
     project: Any = env.project
     # Sphinx finds documents in the source folder only; a generated one is registered
     # the way its discovery registers a file (Project keeps both directions of the map)

@@ -30,6 +30,7 @@ from docutils import nodes
 from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.util.osutil import relative_uri
 
+from .generated_root import write_if_changed
 from .markdown_copy import MarkdownTranslator, front_matter
 from .page_model import page_of
 from .site_model import site_model
@@ -105,11 +106,7 @@ def page_markdown(app: Sphinx, doctree: nodes.document, docname: str) -> str:
 def _write_copy(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     if not writes_copies(app) or docname not in app.env.all_docs:
         return
-    target = Path(app.builder.outdir) / copy_path(app, docname)
-    text = page_markdown(app, doctree, docname)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if not target.is_file() or target.read_text(encoding="utf-8") != text:
-        target.write_text(text, encoding="utf-8")
+    write_if_changed(Path(app.builder.outdir) / copy_path(app, docname), page_markdown(app, doctree, docname))
 
 
 def _remove_stale_copies(app: Sphinx, exception: Exception | None) -> None:

@@ -21,8 +21,9 @@ from typing import TYPE_CHECKING
 from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.util import logging
 
+from .generated_root import write_if_changed
 from .search_chunks import Tokenizer, index_files
-from .search_records import load_record, prune_records, store_record, write_if_changed
+from .search_records import load_record, prune_records, store_record
 from .site_model import site_model
 
 if TYPE_CHECKING:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from sphinx import addnodes
 
+from .generated_root import write_if_changed
 from .search_chunks import SearchPage, Section
 
 if TYPE_CHECKING:
@@ -100,17 +101,6 @@ def store_record(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     data = {"title": title, "sections": [[s.heading, s.anchor, s.text] for s in sections_of(doctree, title)]}
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     write_if_changed(record_path(app.doctreedir, docname), text)
-
-
-def write_if_changed(path: Path, text: str) -> None:
-    """Write the file unless it holds this text already (its date then tells what changed)."""
-    try:
-        if path.read_text(encoding="utf-8") == text:
-            return
-    except OSError:
-        pass
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
 
 
 def load_record(doctreedir: str | Path, docname: str, url: str, version: str = "") -> SearchPage | None:
