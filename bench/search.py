@@ -262,14 +262,15 @@ def reindex(html: Path, doctrees: Path) -> None:
     sys.path.insert(0, str(REPO / "_ext"))
     from sphinx.search.en import SearchEnglish
 
-    from docusaurus_compat.search_chunks import Tokenizer, index_files
+    from docusaurus_compat.search_chunks import Tokenizer
+    from docusaurus_compat.search_index import index_files
     from docusaurus_compat.search_records import load_record
     from docusaurus_compat.site_model import site_model
 
     with (doctrees / "environment.pickle").open("rb") as handle:
         env = pickle.load(handle)  # our own build's environment
     routes = site_model(env).routes.routes
-    pages = [record for docname in sorted(env.all_docs) if docname in routes
+    pages = [record[0] for docname in sorted(env.all_docs) if docname in routes
              and (record := load_record(doctrees, docname, routes[docname].lstrip("/"))) is not None]
     lang = SearchEnglish({})
     files = index_files(pages, Tokenizer(stem=lang.stem, stopwords=frozenset(lang.stopwords)))

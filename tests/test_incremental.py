@@ -613,6 +613,20 @@ def test_an_edit_rewrites_exactly_the_pages_that_show_it(tmp_path):
     assert "guide/install" not in pages and "ref/api" not in pages, pages  # other branches show nothing of it
     assert pages < everything
 
+    # A leaf's title, which is also its label (it has no sidebar_label): its branch, its
+    # neighbours, the pages that link to it and its tag's page show it; the other branches do not.
+    scaling = "guide/advanced/scaling.md"
+    assert "sidebar_label" not in site.pages[scaling].front
+    linkers = {path.removesuffix(".md") for path, page in site.pages.items()
+               if any(link.target == scaling for link in page.links)}
+
+    def retitle(site: Site) -> None:
+        site._set(scaling, "title", "Scaling Out")
+
+    pages = targeted_edit(differential, "title of a leaf page without a sidebar_label", retitle)
+    assert {"guide/advanced/scaling", "guide/advanced/advanced", "guide/advanced/tuning"} <= pages, pages
+    assert not pages & ({"ops/backup", "ops/restore", "ops/monitor/alerts", "ref/api"} - linkers), pages
+
     # A description shown only on the parent's card (the page carries no tag, so no tag page lists it).
     assert "tags" not in site.pages["guide/advanced/tuning.md"].front
 

@@ -44,6 +44,7 @@ from .missing_files import setup_missing_files
 from .navbar import setup_navbar
 from .navigation import setup_navigation
 from .page_model import PagesDomain
+from .parallel_jobs import setup_parallel_jobs
 from .parser import setup_parser
 from .pdf import setup_pdf
 from .raw_html import setup_raw_html
@@ -126,6 +127,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_html_translator(app)
     setup_search(app)
     setup_search_dialog(app)
+    setup_parallel_jobs(app)
     setup_csp(app)
     setup_sitemap(app)
     setup_stale_outputs(app)

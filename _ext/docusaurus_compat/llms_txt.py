@@ -68,7 +68,11 @@ def _listed(app: Sphinx) -> set[str]:
 
 def _is_generated(app: Sphinx, docname: str) -> bool:
     """Whether a page's source is made by the build (outside the source folder), not written by an author."""
-    return not Path(app.env.doc2path(docname)).resolve().is_relative_to(Path(app.srcdir).resolve())
+    path = Path(app.env.doc2path(docname))
+    srcdir = Path(app.srcdir)
+    if path.is_relative_to(srcdir) and ".." not in path.relative_to(srcdir).parts:
+        return False  # the common case, without a look at the file system
+    return not path.resolve().is_relative_to(srcdir.resolve())
 
 
 def _sidebar_groups(model: SiteModel) -> Iterator[tuple[str, list[str]]]:

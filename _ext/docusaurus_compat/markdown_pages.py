@@ -5,8 +5,8 @@ The page served at ``/security/core-principles/`` has its copy at
 with the title and description only, then the page's body as :mod:`.markdown_copy`
 renders its resolved doctree, links absolute from the site root.
 
-Each copy is written at ``doctree-resolved``, when the builder resolves the page to
-write it (in the main process, also with ``-j``): a page that is not written again
+Each copy is written at ``html-page-context``, as the builder writes the page from its
+resolved doctree (under ``-j`` in the writing processes, so in parallel): a page that is not written again
 keeps its copy, which is right, since the copy shows nothing of other pages that
 the page's signature does not cover (their URLs and card descriptions). Copies of
 pages that are gone are removed when the build ends, the way :mod:`.stale_outputs`
@@ -103,8 +103,9 @@ def page_markdown(app: Sphinx, doctree: nodes.document, docname: str) -> str:
     return head + ("\n" + body if body else "")
 
 
-def _write_copy(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    if not writes_copies(app) or docname not in app.env.all_docs:
+def _write_copy(app: Sphinx, docname: str, templatename: str, context: dict, doctree: nodes.document | None) -> None:
+    # at html-page-context, as the page is written: under -j in the writing processes, in parallel
+    if doctree is None or not writes_copies(app) or docname not in app.env.all_docs:
         return
     write_if_changed(Path(app.builder.outdir) / copy_path(app, docname), page_markdown(app, doctree, docname))
 
@@ -132,8 +133,8 @@ def _button_context(app: Sphinx, pagename: str, templatename: str, context: dict
 
 
 def setup_markdown_pages(app: Sphinx) -> None:
-    """Write each page's copy as it is resolved, prune gone ones, and give pages the Copy page button."""
-    app.connect("doctree-resolved", _write_copy)
+    """Write each page's copy as it is written, prune gone ones, and give pages the Copy page button."""
+    app.connect("html-page-context", _write_copy)
     app.connect("build-finished", _remove_stale_copies)
     app.connect("html-page-context", _button_context)
     app.add_js_file(SCRIPT, defer="defer")

@@ -26,6 +26,30 @@ SCORER = Path(__file__).parent / "static" / "docusaurus-search-results.js"
 ROUTES_FILE = "docusaurus-search-routes.js"
 
 
+class KeptIndexFormat:
+    """Sphinx's ``searchindex.js`` format, keeping what it last read: Sphinx's ``load_indexer``
+    reads the previous index, and :func:`restore_index_entries` needs it too (a second read and
+    parse of a file of megabytes took most of a second at 2,000 pages)."""
+
+    def __init__(self, base: Any) -> None:
+        self.base = base
+        self.last: Any = None
+
+    def load(self, stream: Any) -> Any:
+        self.last = self.base.load(stream)
+        return self.last
+
+    def loads(self, text: str) -> Any:
+        self.last = self.base.loads(text)
+        return self.last
+
+    def dump(self, data: Any, stream: Any) -> None:
+        self.base.dump(data, stream)
+
+    def dumps(self, data: Any) -> str:
+        return self.base.dumps(data)
+
+
 def restore_index_entries(builder: Any, keep: set[str]) -> None:
     """Give the documents not rewritten this build their index entries from ``searchindex.js``.
 
@@ -36,11 +60,13 @@ def restore_index_entries(builder: Any, keep: set[str]) -> None:
     lower-cased there and when written).
     """
     indexer = builder.indexer
-    try:
-        path = Path(builder.outdir) / builder.searchindex_filename
-        frozen = builder.indexer_format.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return  # Sphinx has warned that the index will be incomplete
+    frozen = builder.indexer_format.last if isinstance(builder.indexer_format, KeptIndexFormat) else None
+    if frozen is None:
+        try:
+            path = Path(builder.outdir) / builder.searchindex_filename
+            frozen = builder.indexer_format.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return  # Sphinx has warned that the index will be incomplete
     if not isinstance(frozen, dict) or frozen.get("envversion") != indexer._env_version:
         return
     names = frozen.get("docnames", [])

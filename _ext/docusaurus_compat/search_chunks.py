@@ -121,33 +121,54 @@ class Tokenizer:
         return dict(self._cache)
 
 
-@dataclass
-class _Counts:
-    body: Counter[str]
-    headings: set[str]
-    title: set[str]  # the title's terms and the page heading's
-    title_terms: int  # how many the title itself has (an exact title is matched against these)
-    length: int
+@dataclass(frozen=True)
+class PageTerms:
+    """One page's terms, as the index needs them; computed once, when the page is written.
+
+    A term's weight also depends on the average page length, so it is made when the
+    index is (:mod:`.search_index`).
+    """
+
+    terms: dict[str, tuple[int, int]]
+    """term -> (times in the body, flags: 2 if in a heading, + 1 if in the title or the page's H1)"""
+    length: int  # terms in the body
+    title_terms: int  # terms of the title itself (an exact title is matched against these)
+    words: dict[str, str]
+    """each word of the page as written -> its term (the vocabulary the reader types against)"""
+
+    def to_json(self) -> dict[str, object]:
+        """A JSON value :meth:`from_json` reads back."""
+        return {"terms": self.terms, "length": self.length,  # JSON writes the pairs as arrays
+                "titleTerms": self.title_terms, "words": self.words}
+
+    @classmethod
+    def from_json(cls, data: dict) -> PageTerms:
+        """The terms :meth:`to_json` wrote."""
+        return cls({term: (value[0], value[1]) for term, value in data["terms"].items()}, int(data["length"]),
+                   int(data["titleTerms"]), dict(data["words"]))
 
 
-def _counts(page: SearchPage, tokenizer: Tokenizer) -> _Counts:
+def page_terms(page: SearchPage, tokenizer: Tokenizer) -> PageTerms:
+    """What the index holds of one page."""
     body: Counter[str] = Counter()
     headings: set[str] = set()
     title = set(tokenizer.words(page.title))
     shown = set(title)  # the words a reader sees as the page's title: also its H1, when that differs
+    written = set(_WORD.findall(page.title.lower()))
     for section in page.sections:
         body.update(tokenizer.words(section.text))
+        written.update(_WORD.findall(section.text.lower()))
+        written.update(_WORD.findall(section.heading.lower()))
         if section.anchor:
             headings.update(tokenizer.words(section.heading))
         else:
             shown.update(tokenizer.words(section.heading))
-    length = sum(body.values())
-    return _Counts(body, headings, shown, len(title), length)
-
-
-def _weight(tf: int, length: int, average: float, in_heading: bool, in_title: bool) -> int:
-    bm25 = tf * (K1 + 1) / (tf + K1 * (1 - B + B * length / average)) if tf else 0.0
-    return min(7, round(3 * bm25)) * 4 + 2 * in_heading + in_title
+    terms = {
+        term: (body.get(term, 0), 2 * (term in headings) + (term in shown))
+        for term in sorted(set(body) | headings | shown)
+    }
+    words = {word: term for word in sorted(written) if (term := tokenizer.term(word))}
+    return PageTerms(terms, sum(body.values()), len(title), words)
 
 
 # 64 characters that JSON and URLs leave alone: a digit's value is its place here; the
@@ -155,33 +176,44 @@ def _weight(tf: int, length: int, average: float, in_heading: bool, in_title: bo
 DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
 
 
+def _digits_of(number: int) -> str:
+    places = [number & 31]
+    number >>= 5
+    while number:
+        places.append((number & 31) + 32)
+        number >>= 5
+    return "".join(DIGITS[place] for place in reversed(places))
+
+
+# nearly every number written (page deltas, weights) is below this: looked up, not worked out
+_CODES = [_digits_of(number) for number in range(1 << 15)]
+
+
 def digits(numbers: Iterable[int]) -> str:
     """Non-negative integers as base-32 digits, most significant first (the dialog decodes them)."""
-    out: list[str] = []
-    for number in numbers:
-        places = [number & 31]
-        number >>= 5
-        while number:
-            places.append((number & 31) + 32)
-            number >>= 5
-        out.extend(DIGITS[place] for place in reversed(places))
-    return "".join(out)
+    codes = _CODES
+    return "".join(codes[number] if number < 32768 else _digits_of(number) for number in numbers)
+
+
+# character -> its value, for bytes.translate (the digits are ASCII)
+_VALUES = bytes(DIGITS.index(chr(code)) if chr(code) in DIGITS else 0 for code in range(256))
 
 
 def undigits(text: str) -> list[int]:
     """The integers :func:`digits` wrote."""
     numbers: list[int] = []
     value = 0
-    for character in text:
-        place = DIGITS.index(character)
-        value = (value << 5) | (place & 31)
+    for place in text.encode("ascii").translate(_VALUES):
         if place < 32:
-            numbers.append(value)
+            numbers.append((value << 5) | place)
             value = 0
+        else:
+            value = (value << 5) | (place & 31)
     return numbers
 
 
-def _dumps(value: object) -> str:
+def compact_json(value: object) -> str:
+    """JSON without spaces, non-ASCII text kept as it is."""
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -195,7 +227,7 @@ def _cut(text: str, limit: int) -> str:
 def page_file(page: SearchPage) -> str:
     """``p/<n>.json``: one result as the dialog first shows it (title, URL, headings, an opening line)."""
     opening = next((section.text for section in page.sections if section.text), "")
-    return _dumps({
+    return compact_json({
         "t": page.title,
         "u": page.url,
         "s": [[section.heading, section.anchor] for section in page.sections],
@@ -211,76 +243,7 @@ def text_file(page: SearchPage) -> str:
         text = _cut(section.text, min(SECTION_TEXT_CHARS, room)) if room > 0 else ""
         room -= len(text)
         texts.append(text)
-    return _dumps(texts)
-
-
-def index_files(pages: Iterable[SearchPage], tokenizer: Tokenizer) -> dict[str, str]:
-    """Every file of the index, by its path under the index folder; the same pages give the same files."""
-    ordered = sorted(pages, key=lambda page: page.url)
-    counts = [_counts(page, tokenizer) for page in ordered]
-    average = (sum(c.length for c in counts) / len(counts)) if counts else 1.0
-    average = average or 1.0
-    postings: dict[str, list[int]] = {}
-    last: dict[str, int] = {}
-    for number, count in enumerate(counts):
-        for term in sorted(set(count.body) | count.headings | count.title):
-            weight = _weight(count.body.get(term, 0), count.length, average, term in count.headings,
-                             term in count.title)
-            postings.setdefault(term, []).extend((number - last.get(term, 0), max(weight, 1)))
-            last[term] = number
-
-    files: dict[str, str] = {}
-    chunk_starts: list[str] = []
-    chunk: list[str] = []
-    size = 0
-
-    def flush() -> None:
-        nonlocal chunk, size
-        if chunk:
-            files[f"t/{len(chunk_starts) - 1}.json"] = "{" + ",".join(chunk) + "}"
-            chunk, size = [], 0
-
-    for term in sorted(postings):
-        entry = f"{_dumps(term)}:{_dumps(digits(postings[term]))}"
-        if chunk and size + len(entry) > CHUNK_BYTES:
-            flush()
-        if not chunk:
-            chunk_starts.append(term)
-        chunk.append(entry)
-        size += len(entry) + 1
-    flush()
-
-    # what the reader may be typing: every word as written, with the term it is indexed under
-    surfaces = {word: term for word, term in tokenizer.seen().items() if term in postings}
-    targets = set(surfaces.values())
-    surfaces.update({term: term for term in postings if term not in targets})  # compounds
-    entries = sorted(((word, "" if term == word else term, len(postings[term]) // 2)
-                      for word, term in surfaces.items()), key=lambda item: (-item[2], item[0]))
-    shards, heads = vocabulary_shards(entries)
-    for prefix, words in shards.items():
-        files[f"v/{_shard_name(prefix)}.json"] = _dumps([[word, term] for word, term, _count in words])
-
-    for number, page in enumerate(ordered):
-        files[f"p/{number}.json"] = page_file(page)
-        files[f"x/{number}.json"] = text_file(page)
-
-    versions = sorted({page.version for page in ordered if page.version})
-    files["meta.json"] = _dumps({
-        "format": FORMAT,
-        # contextual search on a site with docs versions: each page's (1-based) version, 0 for none
-        **({"versions": versions, "versionOf": [versions.index(p.version) + 1 if p.version else 0
-                                                for p in ordered]} if versions else {}),
-        "pages": len(ordered),
-        "titleTerms": digits(c.title_terms for c in counts),
-        "chunks": chunk_starts,
-        # the most frequent words: a word being typed is completed from these without a fetch
-        "top": [[word, term] for word, term, _count in entries[:TOP_WORDS]],
-        "vocab": sorted(_shard_name(prefix) for prefix in shards),
-        "vocabHeads": sorted(_shard_name(prefix) for prefix in heads),
-        "average": round(average, 1),
-        "idf": "bm25",
-    })
-    return files
+    return compact_json(texts)
 
 
 def vocabulary_shards(entries: list[tuple[str, str, int]]) -> tuple[dict[str, list], set[str]]:
@@ -315,7 +278,7 @@ def vocabulary_shards(entries: list[tuple[str, str, int]]) -> tuple[dict[str, li
     return shards, heads
 
 
-def _shard_name(prefix: str) -> str:
+def shard_name(prefix: str) -> str:
     """A file name for a vocabulary prefix: its characters' code points, safe on any file system."""
     return "-".join(f"{ord(c):x}" for c in prefix)
 

@@ -1,28 +1,31 @@
 """Each page's search record: its title and its sections' text, kept between builds.
 
-A record is taken from the resolved doctree as the page is written (``doctree-resolved``
-runs in the main process, also under ``-j``) and stored as
-``<doctreedir>/search-pages/<docname>.json``, so that the index of an incremental
-build holds the pages not written again as a clean build would. Records of pages
-that are gone are dropped when the index is written.
+A record is taken from the resolved doctree as the page is written (``html-page-context``;
+under ``-j`` in the writing processes, one file per page) and stored, with the page's
+index terms, as ``<doctreedir>/search-pages/<docname>.json``, so that the index of an
+incremental build holds the pages not written again as a clean build would. The record a
+page had when the index was last written is kept aside once it changes
+(``search-pages-earlier/``), so the index can take the page's old terms out. Records of
+pages that are gone are dropped when the index is written.
 """
 
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx import addnodes
 
-from .generated_root import write_if_changed
-from .search_chunks import SearchPage, Section
+from .search_chunks import PageTerms, SearchPage, Section, Tokenizer, page_terms
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 RECORDS_DIR = "search-pages"
+EARLIER_DIR = "search-pages-earlier"
 _SKIPPED = (nodes.comment, nodes.raw, nodes.system_message, nodes.substitution_definition,
             nodes.target, addnodes.toctree, nodes.image)
 _BLOCKS = (nodes.paragraph, nodes.literal_block, nodes.title, nodes.term, nodes.line, nodes.caption,
@@ -94,23 +97,77 @@ def record_path(doctreedir: str | Path, docname: str) -> Path:
     return Path(doctreedir, RECORDS_DIR, f"{docname}.json")
 
 
-def store_record(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """Keep the page's record (rewritten only when it changed)."""
+def earlier_path(doctreedir: str | Path, docname: str) -> Path:
+    """Where the record a page had when the index was last written is kept, once it changes."""
+    return Path(doctreedir, EARLIER_DIR, f"{docname}.json")
+
+
+def store_record(app: Sphinx, doctree: nodes.document, docname: str, tokenizer: Tokenizer) -> None:
+    """Keep the page's record, with its index terms (rewritten only when it changed).
+
+    The record it replaces is kept aside (the first one replaced since the index was last
+    written), so that the index can take the page's old terms out (:func:`earlier_terms`).
+    """
     title_node = app.env.titles.get(docname)
     title = " ".join(title_node.astext().split()) if title_node is not None else docname
-    data = {"title": title, "sections": [[s.heading, s.anchor, s.text] for s in sections_of(doctree, title)]}
+    sections = sections_of(doctree, title)
+    terms = page_terms(SearchPage(url="", title=title, sections=sections), tokenizer)
+    data = {"title": title, "sections": [[s.heading, s.anchor, s.text] for s in sections], "index": terms.to_json()}
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    write_if_changed(record_path(app.doctreedir, docname), text)
-
-
-def load_record(doctreedir: str | Path, docname: str, url: str, version: str = "") -> SearchPage | None:
-    """A page's stored record at its URL, or None when the page has none (not written by an HTML build)."""
+    path = record_path(app.doctreedir, docname)
     try:
-        data = json.loads(record_path(doctreedir, docname).read_text(encoding="utf-8"))
+        old = path.read_text(encoding="utf-8")
+    except OSError:
+        old = None
+    if old == text:
+        return
+    earlier = earlier_path(app.doctreedir, docname)
+    if old is not None and not earlier.exists():
+        earlier.parent.mkdir(parents=True, exist_ok=True)
+        path.replace(earlier)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def _read(path: Path) -> dict | None:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
+    return data if isinstance(data, dict) and isinstance(data.get("index"), dict) else None
+
+
+def load_record(
+    doctreedir: str | Path, docname: str, url: str, version: str = "",
+) -> tuple[SearchPage, PageTerms] | None:
+    """A page's stored record at its URL and its terms, or None when the page has none (not written
+    by an HTML build, or by an older version of this extension)."""
+    data = _read(record_path(doctreedir, docname))
+    if data is None:
+        return None
     sections = tuple(Section(*section) for section in data.get("sections", []))
-    return SearchPage(url=url, title=data.get("title", docname), sections=sections, version=version)
+    page = SearchPage(url=url, title=data.get("title", docname), sections=sections, version=version)
+    return page, PageTerms.from_json(data["index"])
+
+
+def changed_records(doctreedir: str | Path) -> dict[str, PageTerms | None]:
+    """The pages whose record changed since the index was last written, with the terms they had
+    then (None when that record cannot be read)."""
+    root = Path(doctreedir, EARLIER_DIR)
+    if not root.is_dir():
+        return {}
+    changed: dict[str, PageTerms | None] = {}
+    for path in sorted(root.rglob("*.json")):
+        data = _read(path)
+        changed[path.relative_to(root).with_suffix("").as_posix()] = (
+            PageTerms.from_json(data["index"]) if data is not None else None
+        )
+    return changed
+
+
+def forget_changes(doctreedir: str | Path) -> None:
+    """The index now holds every record as it is: drop the records kept aside."""
+    shutil.rmtree(Path(doctreedir, EARLIER_DIR), ignore_errors=True)
 
 
 def prune_records(doctreedir: str | Path, docnames: set[str]) -> None:

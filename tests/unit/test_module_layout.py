@@ -17,7 +17,7 @@ PACKAGE = Path(__file__).resolve().parents[2] / "_ext" / "docusaurus_compat"
 PHASES: dict[str, tuple[str, ...]] = {
     # facts with no Sphinx state: warnings, settings, URL rules, icons, path rules, node classes
     "foundation": ("warning_types", "settings", "url_policy", "icons", "doc_paths", "doc_nodes",
-                   "heading_ids", "search_chunks"),
+                   "heading_ids", "search_chunks", "search_index"),
     # a Docusaurus site's own files: config, versions, sidebars (no Sphinx state)
     "site": ("site_files", "site_files.__main__", "site_files.js_values", "site_files.config",
              "site_files.versions", "site_files.sidebars", "site_files.layout", "site_files.sphinx_config"),
@@ -28,7 +28,7 @@ PHASES: dict[str, tuple[str, ...]] = {
         "dialect.esm", "dialect.expressions", "dialect.mdx_modules", "dialect.headings", "dialect.html", "dialect.jsx",
         "dialect.languages", "dialect.mdx_comments", "dialect.partials", "dialect.renderer",
         "apply_front_matter", "navigation", "link_records", "missing_files", "raw_html", "spacers",
-        "section_ids", "generated_root", "component_uses", "toc_inline", "external_images",
+        "section_ids", "generated_root", "component_uses", "toc_inline", "external_images", "parallel_jobs",
     ),
     # after reading: the site model
     "model": ("routes", "site_reading", "link_targets", "nav_tree", "site_sidebars", "site_versions", "site_model"),

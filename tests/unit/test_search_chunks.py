@@ -14,10 +14,10 @@ from docusaurus_compat.search_chunks import (
     Section,
     Tokenizer,
     digits,
-    index_files,
     undigits,
     vocabulary_shards,
 )
+from docusaurus_compat.search_index import index_files
 
 LANG = SearchEnglish({})
 
