@@ -382,15 +382,17 @@ def report(results: dict, args: argparse.Namespace) -> str:
 
 
 def with_search_section(text: str, out: Path) -> str:
-    """The report, followed by the search benchmark's section of the file it replaces (bench/search.py)."""
+    """The report, followed by the sections other scripts own in the file it replaces
+    (bench/scale.py's realistic pages, bench/search.py's search)."""
+    from scale import SECTION_START as SCALE_START
     from search import SECTION_START
 
     try:
         old = out.read_text(encoding="utf-8")
     except OSError:
         return text
-    start = old.find(SECTION_START)
-    return text if start < 0 else text.rstrip("\n") + "\n\n" + old[start:]
+    starts = [found for marker in (SCALE_START, SECTION_START) if (found := old.find(marker)) >= 0]
+    return text if not starts else text.rstrip("\n") + "\n\n" + old[min(starts):]
 
 
 def main() -> None:
