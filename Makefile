@@ -165,16 +165,20 @@ tex: ## install the TeX packages for `make pdf` (as root), or print the command
 		echo "The PDF needs TeX. Run: sudo apt-get install -y --no-install-recommends $(TEX_PACKAGES)"; exit 1; \
 	fi
 
+# TeX's default 5,000,000 words of main memory run out on the PDF outline of about 15,000
+# headings (2,000 realistic pages: 3,767 PDF pages); kpathsea reads these at run time.
+TEXMEMORY := extra_mem_top=20000000 extra_mem_bot=20000000
+
 pdf: $(STAMP) tex ## build $(BUILDDIR)/pdf/$(PDFNAME).pdf with XeLaTeX (installs TeX when run as root); SITE=dir [PDFVERSION=name]: one version of a Docusaurus site
 ifneq ($(SITE),)
 	@src=$(SITE_SRC) && $(SPHINXBUILD) -b latex -c . -d $(SITE_OUT)/doctrees-latex $(SITEOPTS) "$$src" $(SITE_OUT)/latex
-	cd $(SITE_OUT)/latex && FORCE_SOURCE_DATE=1 latexmk -xelatex -interaction=nonstopmode -halt-on-error \
+	cd $(SITE_OUT)/latex && FORCE_SOURCE_DATE=1 $(TEXMEMORY) latexmk -xelatex -interaction=nonstopmode -halt-on-error \
 		-silent site.tex >/dev/null || { tail -40 site.log; exit 1; }
 	@mkdir -p $(SITE_OUT)/pdf && cp $(SITE_OUT)/latex/site.pdf $(SITE_OUT)/pdf/
 	@echo "PDF built: $(SITE_OUT)/pdf/site.pdf"
 else
 	$(SPHINXBUILD) -b latex -c . $(SPHINXOPTS) $(SOURCEDIR) $(BUILDDIR)/latex
-	cd $(BUILDDIR)/latex && FORCE_SOURCE_DATE=1 latexmk -xelatex -interaction=nonstopmode -halt-on-error \
+	cd $(BUILDDIR)/latex && FORCE_SOURCE_DATE=1 $(TEXMEMORY) latexmk -xelatex -interaction=nonstopmode -halt-on-error \
 		-silent $(PDFNAME).tex >/dev/null || { tail -40 $(PDFNAME).log; exit 1; }
 	@mkdir -p $(BUILDDIR)/pdf && cp $(BUILDDIR)/latex/$(PDFNAME).pdf $(BUILDDIR)/pdf/
 	@echo "PDF built: $(BUILDDIR)/pdf/$(PDFNAME).pdf"
