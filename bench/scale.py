@@ -217,6 +217,8 @@ def section(results: dict[str, Any]) -> str:
                 f"{pdf.get('pdf_pages')} PDF pages ({pdf.get('pdf_mb', 0):.1f} MB), exit {pdf['returncode']}, "
                 f"TeX capacity error: {'yes' if pdf['tex_capacity_error'] else 'no'}."]
     out += ["", "Targets:", ""] + [f"- {line}" for line in targets(results)]
+    if results.get("notes"):
+        out += ["", "Notes:", ""] + [f"- {note}" for note in results["notes"]]
     profiles = sorted(PROFILES.glob("*.txt"))
     if profiles:
         out += ["", "Profiles (cProfile of the main process, `bench/profile_build.py`): "
