@@ -55,7 +55,6 @@ VOCAB_MAX_PREFIX = 8  # ...down to this many
 HEAD_WORDS = 12  # words a split shard keeps for its own, shorter prefix
 TOP_WORDS = 400  # the site's most frequent words, in meta.json
 MAX_TERM = 40  # longer "words" (hashes, base64) are not indexed
-K1, B = 1.2, 0.75  # BM25's usual constants
 
 # A compound keeps its joiners: "cve-2023-44487", "v4.5.2", "kube-apiserver". The JavaScript
 # tokenizer in docusaurus-search-dialog.js uses the same two patterns.
